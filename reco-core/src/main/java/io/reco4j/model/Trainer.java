@@ -1,0 +1,20 @@
+package io.reco4j.model;
+
+import io.reco4j.data.Dataset;
+
+/**
+ * Turns data and a configuration into a {@link Model}. Training happens here, never in a model
+ * constructor. A trainer is cheap to create and holds no state between calls.
+ *
+ * @param <M> the model type
+ */
+public interface Trainer<M extends Model> {
+  /** The configuration this trainer applies. */
+  AlgorithmConfig config();
+
+  /**
+   * Trains on every entry of {@code data.matrix()}. The model keeps the index spaces of
+   * {@code data}, so a split's train part yields a model over the full user and item spaces.
+   */
+  M train(Dataset data);
+}
