@@ -294,6 +294,19 @@ public final class CsrMatrix {
     return CsrBuilder.build(rows, cols, rowIndex, colIndex, values, times, duplicates, threads);
   }
 
+  /**
+   * Builds a matrix from entries already grouped by row but not yet sorted by column within a
+   * row (as a loader's counting-sort scatter leaves them): row {@code r} occupies
+   * {@code rowPtr[r]..rowPtr[r+1]-1}, in input order. Rows are sorted by column in parallel (rows
+   * already ascending are left alone) and duplicates resolved; the arrays may be reused.
+   *
+   * @param times per-entry timestamps aligned with {@code colIdx}, or null
+   */
+  public static CsrMatrix fromRowGrouped(int rows, int cols, int[] rowPtr, int[] colIdx,
+      float[] values, long[] times, DuplicatePolicy duplicates, int threads) {
+    return CsrBuilder.sortRows(rows, cols, rowPtr, colIdx, values, times, duplicates, threads);
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof CsrMatrix m
