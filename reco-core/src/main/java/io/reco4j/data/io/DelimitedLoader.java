@@ -34,6 +34,7 @@ import java.util.List;
 public final class DelimitedLoader {
   private static final int BLOCK = 1 << 20;
   private static final int MAX_EXAMPLES = 5;
+  private static final boolean TIMING = System.getenv("RECO4J_TIMING") != null;
 
   private final Path file;
   private final LoadOptions opts;
@@ -260,6 +261,7 @@ public final class DelimitedLoader {
       }
     }
     Chunk[] parts;
+    long tParse = System.nanoTime();
     while (true) {
       parts = new Chunk[chunks];
       Chunk[] out = parts;
@@ -316,6 +318,9 @@ public final class DelimitedLoader {
       throw new DataFormatException(file, 0, null, skipped > 0
           ? "no valid rows: all " + skipped + " data lines were malformed, e.g. " + exampleLines.get(0)
           : "no data rows");
+    }
+    if (TIMING) {
+      System.err.printf("parse %.3f s%n", (System.nanoTime() - tParse) / 1e9);
     }
     Dataset ds = assemble(parts, (int) rows, threads);
     long merged = rows - ds.matrix().nnz();
@@ -393,6 +398,8 @@ public final class DelimitedLoader {
     long skipped;
     int exampleCount;
     long[] exampleOffsets = new long[MAX_EXAMPLES];
+    long scanned; // the fast path's last integer
+    float scannedFloat; // the fast path's last decimal
     String[] exampleFields = new String[MAX_EXAMPLES];
     String[] exampleReasons = new String[MAX_EXAMPLES];
 
@@ -516,6 +523,27 @@ public final class DelimitedLoader {
         if (column >= fieldCount) {
           throw new BadField(column, "expected " + fieldCount + " fields, found more");
         }
+        Role role = roles[column];
+        if (role != Role.IGNORE) {
+          // fast path: a plain unsigned number parsed in the same pass that finds its end
+          int q = role == Role.RATING ? scanDecimal(b, p, e, c) : scanInteger(b, p, e, c);
+          if (q > p && (q == e || (b[q] == delim[0] && delimAt(b, q, e)))
+              && !(role == Role.USER && stringUsers) && !(role == Role.ITEM && stringItems)) {
+            switch (role) {
+              case USER -> c.users[row] = c.scanned;
+              case ITEM -> c.items[row] = c.scanned;
+              case RATING -> c.ratings[row] = c.scannedFloat;
+              default -> c.times[row] = c.scanned;
+            }
+            column++;
+            p = q;
+            if (p >= e) {
+              break;
+            }
+            p += delim.length;
+            continue;
+          }
+        }
         int fs = p;
         int fe;
         if (p < e && b[p] == '"') {
@@ -586,6 +614,54 @@ public final class DelimitedLoader {
     }
     c.size++;
     return true;
+  }
+
+  /** Scans 1–18 digits from {@code p}; stores the value in {@code c.scanned}; returns the end. */
+  private static int scanInteger(byte[] b, int p, int e, Chunk c) {
+    long v = 0;
+    int s = p;
+    int limit = Math.min(e, p + 18);
+    while (p < limit) {
+      int d = b[p] - '0';
+      if (d < 0 || d > 9) {
+        break;
+      }
+      v = v * 10 + d;
+      p++;
+    }
+    c.scanned = v;
+    return p < e && p == limit && b[p] >= '0' && b[p] <= '9' ? s : p; // 19+ digits: slow path
+  }
+
+  /**
+   * Scans {@code digits[.digits]} with at most 7 digits and 4 decimals, where (double) m / 10^k
+   * rounded to float is the correctly rounded value; stores it in {@code c.scannedFloat}.
+   * Returns {@code p} itself when the field needs the general parser.
+   */
+  private static int scanDecimal(byte[] b, int p, int e, Chunk c) {
+    int s = p;
+    long m = 0;
+    int digits = 0;
+    int frac = -1;
+    for (; p < e; p++) {
+      int d = b[p] - '0';
+      if (d >= 0 && d <= 9) {
+        m = m * 10 + d;
+        digits++;
+        if (frac >= 0) {
+          frac++;
+        }
+      } else if (b[p] == '.' && frac < 0) {
+        frac = 0;
+      } else {
+        break;
+      }
+    }
+    if (digits == 0 || digits > 7 || frac > 4) {
+      return s;
+    }
+    c.scannedFloat = (float) (frac > 0 ? m / POW10[frac] : m);
+    return p;
   }
 
   private boolean delimAt(byte[] b, int p, int e) {
@@ -771,6 +847,7 @@ public final class DelimitedLoader {
   // ---------------------------------------------------------------- ids and CSR
 
   private Dataset assemble(Chunk[] parts, int rows, int threads) {
+    long t0 = System.nanoTime();
     int[][] rowIdx = new int[parts.length][];
     int[][] colIdx = new int[parts.length][];
     IdIndex users = stringUsers
@@ -780,6 +857,10 @@ public final class DelimitedLoader {
         ? mapStrings("item", parts, false, colIdx, threads)
         : mapNumeric("item", parts, false, colIdx, rows, threads);
     int nu = users.size();
+    long t1 = System.nanoTime();
+    if (TIMING) {
+      System.err.printf("ids %.3f s%n", (t1 - t0) / 1e9);
+    }
     boolean hasRating = parts[0].ratings != null;
     boolean hasTime = parts[0].times != null;
     // per-chunk counts per user, then exclusive offsets in (user, chunk) order
@@ -822,8 +903,15 @@ public final class DelimitedLoader {
       colIdx[k] = null;
       parts[k] = null; // release the chunk's columns early
     });
+    long t2 = System.nanoTime();
+    if (TIMING) {
+      System.err.printf("scatter %.3f s%n", (t2 - t1) / 1e9);
+    }
     CsrMatrix m = CsrMatrix.fromRowGrouped(nu, items.size(), rowPtr, col, val, time,
         opts.duplicates(), threads);
+    if (TIMING) {
+      System.err.printf("sort rows + timestamps %.3f s%n", (System.nanoTime() - t2) / 1e9);
+    }
     String name = file.getFileName().toString();
     return new Dataset(name, users, items, m, hasRating, null);
   }
@@ -834,15 +922,21 @@ public final class DelimitedLoader {
 
   private static IdIndex mapNumeric(String kind, Chunk[] parts, boolean user, int[][] out,
       int rows, int threads) {
-    long min = Long.MAX_VALUE;
-    long max = Long.MIN_VALUE;
-    for (Chunk c : parts) {
-      long[] v = column(c, user);
-      for (int j = 0; j < c.size; j++) {
-        min = Math.min(min, v[j]);
-        max = Math.max(max, v[j]);
+    long[] mins = new long[parts.length];
+    long[] maxs = new long[parts.length];
+    Parallel.forEachBlock(threads, parts.length, k -> {
+      long lo = Long.MAX_VALUE;
+      long hi = Long.MIN_VALUE;
+      long[] v = column(parts[k], user);
+      for (int j = 0, n = parts[k].size; j < n; j++) {
+        lo = Math.min(lo, v[j]);
+        hi = Math.max(hi, v[j]);
       }
-    }
+      mins[k] = lo;
+      maxs[k] = hi;
+    });
+    long min = Arrays.stream(mins).min().orElse(0);
+    long max = Arrays.stream(maxs).max().orElse(0);
     long range = max - min + 1;
     if (range > 0 && range <= Math.max(1L << 20, 16L * rows) && range <= (1L << 28)) {
       // compact ids: a direct-address table
