@@ -2,7 +2,13 @@ package io.reco4j.cli;
 
 import io.reco4j.data.CsrMatrix;
 import io.reco4j.data.Dataset;
+import io.reco4j.data.download.DataDirs;
+import io.reco4j.data.download.DatasetDownloader;
+import io.reco4j.data.download.DownloadOptions;
+import io.reco4j.data.download.DownloadResult;
+import io.reco4j.data.download.ProgressListener;
 import io.reco4j.data.io.DelimitedLoader;
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Locale;
@@ -10,6 +16,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -17,8 +24,45 @@ import picocli.CommandLine.Spec;
 /** {@code reco data …}: inspect, download and generate datasets. */
 @Command(name = "data", description = "Inspect, download and generate datasets.",
     mixinStandardHelpOptions = true,
-    subcommands = {DataCommand.Info.class})
+    subcommands = {DataCommand.Info.class, DataCommand.Download.class})
 final class DataCommand {
+
+  /** {@code reco data download NAME}. */
+  @Command(name = "download", mixinStandardHelpOptions = true,
+      description = "Download a MovieLens release from GroupLens, verify its pinned SHA-256 and "
+          + "unpack it into the data directory ($RECO_DATA, default ~/.reco4j/data).")
+  static final class Download implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME",
+        description = "One of: ml-100k, ml-1m, ml-latest-small, ml-20m, ml-25m, ml-32m.")
+    String name;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+        description = "Where to unpack (default: $RECO_DATA or ~/.reco4j/data).")
+    Path dataDir;
+
+    @Option(names = "--force", description = "Download again even when already installed.")
+    boolean force;
+
+    @Option(names = "--insecure-skip-checksum",
+        description = "Install even when the archive's SHA-256 is not pinned or does not match.")
+    boolean skipChecksum;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      DatasetDownloader d = dataDir == null ? DatasetDownloader.fromEnvironment()
+          : new DatasetDownloader(dataDir, DataDirs.defaultBaseUrl());
+      DownloadResult r = d.download(name,
+          DownloadOptions.defaults().withForce(force).withInsecureSkipChecksum(skipChecksum),
+          ProgressListener.printingTo(System.err));
+      out.println(r.directory());
+      return 0;
+    }
+  }
 
   /** {@code reco data info}. */
   @Command(name = "info", mixinStandardHelpOptions = true,
