@@ -32,7 +32,8 @@ import java.util.Objects;
  * the training matrix is built (and cached on the matrix) once. Stateless and thread-safe.
  */
 public final class BiasTrainer implements Trainer<BiasModel> {
-  private static final int GRAIN = 512;
+  // users or items per block: small enough that the test data spans several blocks
+  private static final int GRAIN = 64;
 
   private final BiasConfig config;
 
