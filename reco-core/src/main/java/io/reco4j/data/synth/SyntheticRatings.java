@@ -4,7 +4,6 @@ import io.reco4j.io.AtomicFiles;
 import io.reco4j.util.Parallel;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -38,15 +37,17 @@ import java.util.SplittableRandom;
  *       stamped array marks what the user already has); when {@code 8·n_u ≥ items}, or the
  *       rejections exceed a budget, the same distribution is drawn exactly in O(items) with
  *       Efraimidis–Spirakis keys {@code Exp(1)/w} (the {@code n_u} smallest keys win). Heavy users
- *       saturate the head, which flattens it: with the defaults the top 1% of movies hold about
- *       a quarter of the ratings and a third of movies have fewer than 10.
+ *       saturate the head, which flattens it. Measured with the defaults at 138,000 × 27,000 ×
+ *       20M: the top 1% of movies hold 25% of the ratings, the median movie has 18 ratings,
+ *       38% have fewer than 10, and about 26,170 of the 27,000 movies are rated at all (ML-20M:
+ *       26,744 of 27,278).
  *   <li><b>Values.</b> A latent score {@code z = μ + b_u + b_i + p_u·q_i + ε}, with
  *       {@code b_u ~ N(0, userBiasSd²)}, {@code b_i ~ N(0, itemBiasSd²)}, {@code p_u, q_i} of
  *       length {@code factors} with i.i.d. normal entries scaled so that {@code p_u·q_i} has sd
  *       {@code interactionSd}, and {@code ε ~ N(0, noiseSd²)}. A fraction
  *       {@code halfStarUserFraction} of users round {@code z} to the nearest half star in
  *       [0.5, 5]; the others to the nearest whole star in [1, 5]. With the defaults the mean is
- *       about 3.53 and 4.0 is the most common value, then 3.0, 5.0 and 3.5, as in ML-20M; a
+ *       about 3.54 and 4.0 is the most common value, then 3.0, 5.0 and 3.5, as in ML-20M; a
  *       bias baseline and a low-rank model both have signal to find.
  *   <li><b>Time.</b> Each user starts at a uniform instant of the range and is active for a
  *       log-normal span (median 3 days, σ = 2.5, cut at the end of the range); each rating's
@@ -100,8 +101,16 @@ public final class SyntheticRatings {
    * {@link #write(SynthConfig, Path)} for files.
    */
   public static Summary write(SynthConfig config, OutputStream os) throws IOException {
+    return write(config, os, BLOCK_ROWS);
+  }
+
+  /** As {@link #write(SynthConfig, OutputStream)} with a given block size (tests use small ones). */
+  static Summary write(SynthConfig config, OutputStream os, int blockRows) throws IOException {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(os, "os");
+    if (blockRows < 1) {
+      throw new IllegalArgumentException("blockRows must be >= 1, got " + blockRows);
+    }
     ItemCatalog catalog = new ItemCatalog(config);
     int[] counts = UserActivity.counts(config);
     int users = config.users();
@@ -111,7 +120,7 @@ public final class SyntheticRatings {
     int blocks = 0;
     long acc = 0;
     for (int u = 0; u < users; u++) {
-      if (u == 0 || acc >= BLOCK_ROWS) {
+      if (u == 0 || acc >= blockRows) {
         if (blocks + 1 >= blockStart.length) {
           blockStart = Arrays.copyOf(blockStart, blockStart.length * 2);
         }
@@ -131,7 +140,8 @@ public final class SyntheticRatings {
     boolean[] rated = new boolean[config.items()];
 
     int threads = Parallel.resolve(config.threads());
-    int window = Math.max(2, 4 * threads);
+    // blocks in flight: enough to keep every thread busy, bounded so memory stays ~256 MB
+    int window = Math.min(32, Math.max(2, 3 * threads));
     byte[][] bufs = new byte[window][];
     int[] lens = new int[window];
     boolean[][] ratedBy = new boolean[window][];
