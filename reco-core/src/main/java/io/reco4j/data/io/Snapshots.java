@@ -108,7 +108,7 @@ public final class Snapshots {
 
     Path abs = target.toAbsolutePath();
     Files.createDirectories(abs.getParent());
-    Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
+    Path tmp = io.reco4j.io.AtomicFiles.createTemp(abs);
     try {
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
         CRC32C crc = new CRC32C();
