@@ -7,9 +7,9 @@ package io.reco4j.eval;
  *   novelty@K = mean_u (1 / |L_u|) Σ_{i∈L_u} −log2( pop(i) / |U| )
  * </pre>
  * where {@code L_u} is user u's list cut at K, {@code pop(i)} the item's training popularity and
- * {@code |U|} the number of users with at least one training interaction. An item without training
- * interactions counts as if {@code pop(i) = 1} (the rarest observable item). Users whose list is
- * empty are skipped. Higher means less popular, more novel recommendations; in bits.
+ * {@code |U|} the number of users with at least one training interaction (taken as 1 when there
+ * are none). An item without training interactions counts as if {@code pop(i) = 1} (the rarest
+ * observable item). Users whose list is empty are skipped. Higher means less popular, more novel recommendations; in bits.
  *
  * @param k the cut-off, {@code >= 1}
  */

@@ -142,8 +142,8 @@ final class NaiveReference {
           }
           double sum = 0;
           for (int i : top) {
-            sum += m instanceof NoveltyMetric ? -log2(Math.max(pop[i], 1) / (double) activeUsers)
-                : pop[i];
+            double share = Math.max(pop[i], 1) / (double) Math.max(activeUsers, 1);
+            sum += m instanceof NoveltyMetric ? -log2(share) : pop[i];
           }
           v = sum / top.size();
         } else {
