@@ -81,7 +81,9 @@ public record EvalOptions(List<String> metrics, List<Integer> cutoffs, int threa
 
   /** A copy with another comma-separated metric list. */
   public EvalOptions withMetrics(String metricList) {
-    return new EvalOptions(List.of(metricList), cutoffs, threads, excludeHistory,
+    List<String> names = java.util.Arrays.stream(metricList.split(","))
+        .map(String::strip).filter(x -> !x.isEmpty()).toList();
+    return new EvalOptions(names.isEmpty() ? List.of(metricList) : names, cutoffs, threads, excludeHistory,
         relevanceThreshold, sampledNegatives, seed);
   }
 

@@ -114,8 +114,11 @@ public final class EvaluationRunner {
         trainTotal += train;
         evalTotal += eval;
         foldResults.add(new FoldResult(split.fold(), train, eval, r.values(), r.absent()));
-        progress.accept(String.format(Locale.ROOT, "%s fold %d: train %.3fs, eval %.3fs %s",
-            name, split.fold(), train, eval, r.values()));
+        StringBuilder values = new StringBuilder();
+        r.values().forEach((k, v) -> values.append(' ').append(k).append('=')
+            .append(String.format(Locale.ROOT, "%.4f", v)));
+        progress.accept(String.format(Locale.ROOT, "%s fold %d: train %.3fs, eval %.3fs,%s",
+            name, split.fold(), train, eval, values));
       }
       results.add(AlgorithmResult.of(name, algorithm, configJson, foldResults, metricNames));
     }
