@@ -173,7 +173,8 @@ class EvaluationRunnerTest {
     assertThat(json.get("gitCommit").asText()).isNotEmpty();
     assertThat(json.get("jvm").asText()).contains(System.getProperty("java.version"));
     assertThat(json.get("startedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
-    assertThat(json.get("options").get("metrics").get(0).asText()).isEqualTo("rmse,ndcg@10");
+    assertThat(json.get("options").get("metrics").get(0).asText()).isEqualTo("rmse");
+    assertThat(json.get("options").get("metrics").get(1).asText()).isEqualTo("ndcg@10");
     JsonNode pop = json.get("algorithms").get(1);
     assertThat(pop.get("name").asText()).isEqualTo("pop");
     // the config is embedded as a JSON object, not as an escaped string
