@@ -179,13 +179,19 @@ public final class DelimitedLoader {
       if (n < 2) {
         continue;
       }
-      boolean consistent = true;
-      for (int k = first + 1; k < Math.min(lines.size(), first + 4); k++) {
-        if (!lines.get(k).isBlank() && split(lines.get(k), c).length != n) {
-          consistent = false;
+      // the same field count on most sample lines (a malformed line must not hide the format)
+      int agree = 0;
+      int other = 0;
+      for (int k = first + 1; k < lines.size(); k++) {
+        if (!lines.get(k).isBlank()) {
+          if (split(lines.get(k), c).length == n) {
+            agree++;
+          } else {
+            other++;
+          }
         }
       }
-      if (consistent) {
+      if (agree >= other) {
         return c;
       }
     }
