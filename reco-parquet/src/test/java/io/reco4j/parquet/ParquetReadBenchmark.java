@@ -219,7 +219,8 @@ public final class ParquetReadBenchmark {
   }
 
   static Columns loader(Path file) throws IOException {
-    throw new UnsupportedOperationException("not yet");
+    ParquetLoader.RawColumns c = ParquetLoader.read(file, ParquetColumns.defaults(), 0);
+    return new Columns(c.userIds(), c.itemIds(), c.ratings(), c.times());
   }
 
   /** Column readers need a converter tree even when values are pulled directly. */
