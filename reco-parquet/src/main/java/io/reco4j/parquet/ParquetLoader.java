@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import org.duckdb.DuckDBChunkedResult;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBDataChunkReader;
@@ -46,7 +47,8 @@ public final class ParquetLoader {
   /**
    * Loads a Parquet file.
    *
-   * @param file a single Parquet file (not a glob or directory)
+   * @param file a single Parquet file (not a glob or directory; glob characters in its name are
+   *     taken literally)
    * @param mapping which columns hold user, item, rating and timestamp
    * @param duplicates what to do with repeated (user, item) pairs, in file order
    * @param threads threads for decoding and dataset assembly ({@code <= 0}: all cores)
@@ -98,7 +100,46 @@ public final class ParquetLoader {
     if (!Files.isRegularFile(file)) {
       throw new NoSuchFileException(file.toString());
     }
+    // DuckDB expands glob patterns in read_parquet's argument, with no escape: a file named
+    // "a*.parquet" would silently pull in its siblings. Such a file is read through a link.
+    Path link = null;
     String path = file.toAbsolutePath().toString();
+    if (GLOB_CHARACTERS.matcher(path).find()) {
+      link = linkWithoutGlobCharacters(file);
+      path = link.toString();
+    }
+    try {
+      return read(file, path, mapping, threads);
+    } finally {
+      if (link != null) {
+        Files.deleteIfExists(link);
+        Files.deleteIfExists(link.getParent());
+      }
+    }
+  }
+
+  private static final Pattern GLOB_CHARACTERS = Pattern.compile("[*?\\[\\]{}]");
+
+  private static Path linkWithoutGlobCharacters(Path file) throws IOException {
+    Path dir = Files.createTempDirectory("reco4j-parquet");
+    Path link = dir.resolve("input.parquet");
+    if (GLOB_CHARACTERS.matcher(link.toString()).find()) {
+      Files.delete(dir);
+      throw new ParquetInputException("cannot read Parquet file " + file
+          + ": the temporary directory " + dir + " has glob characters in its path");
+    }
+    try {
+      return Files.createSymbolicLink(link, file.toAbsolutePath());
+    } catch (IOException | UnsupportedOperationException e) {
+      Files.delete(dir);
+      throw new ParquetInputException("cannot read Parquet file " + file
+          + ": its name has glob characters (*?[]{}) and no link to it could be made; rename it",
+          e);
+    }
+  }
+
+  private static RawColumns read(Path file, String path, ParquetColumns mapping, int threads)
+      throws IOException {
     Properties config = new Properties();
     config.setProperty("threads",
         Integer.toString(threads > 0 ? threads : Runtime.getRuntime().availableProcessors()));
@@ -107,7 +148,7 @@ public final class ParquetLoader {
     config.setProperty("autoload_known_extensions", "false");
     try (DuckDBConnection conn = (DuckDBConnection) new DuckDBDriver().connect("jdbc:duckdb:",
         config)) {
-      Map<String, String> schema = schema(conn, path, file);
+      Map<String, String> schema = schema(conn, path);
       Resolved user = resolve("user", mapping.user(), schema, file);
       Resolved item = resolve("item", mapping.item(), schema, file);
       Resolved rating = resolve("rating", mapping.rating(), schema, file);
@@ -242,7 +283,7 @@ public final class ParquetLoader {
   }
 
   /** Column names and DuckDB type names, in file order. */
-  private static Map<String, String> schema(DuckDBConnection conn, String path, Path file)
+  private static Map<String, String> schema(DuckDBConnection conn, String path)
       throws SQLException {
     try (PreparedStatement ps = conn.prepareStatement("SELECT * FROM read_parquet(?) LIMIT 0")) {
       ps.setString(1, path);

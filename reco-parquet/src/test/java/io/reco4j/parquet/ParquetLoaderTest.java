@@ -264,6 +264,20 @@ class ParquetLoaderTest {
   }
 
   @Test
+  void aFileNameWithGlobCharactersReadsOnlyThatFile() throws Exception {
+    Path file = writeParquet(dir.resolve("r*[1].parquet"),
+        "SELECT 1 AS userId, 2 AS movieId", "");
+    writeParquet(dir.resolve("rX1.parquet"), "SELECT 3 AS userId, 4 AS movieId", "");
+    Dataset d = ParquetLoader.load(file, 1);
+    assertThat(d.size()).isEqualTo(1);
+    assertThat(d.users().numericIds()).containsExactly(1L);
+    try (var left = Files.list(file.getParent())) {
+      assertThat(left.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("r*[1].parquet", "rX1.parquet");
+    }
+  }
+
+  @Test
   void aMissingFileIsNoSuchFile() {
     Path file = dir.resolve("absent.parquet");
     assertThatThrownBy(() -> ParquetLoader.load(file, 1))
