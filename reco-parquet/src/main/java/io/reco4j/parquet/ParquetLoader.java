@@ -42,6 +42,9 @@ import org.duckdb.DuckDBReadableVector;
  * <p>Thread-safe: every call opens and closes its own in-memory DuckDB instance.
  */
 public final class ParquetLoader {
+  /** Characters that DuckDB's read_parquet treats as a glob pattern. */
+  private static final Pattern GLOB_CHARACTERS = Pattern.compile("[*?\\[\\]{}]");
+
   private ParquetLoader() {}
 
   /**
@@ -117,8 +120,6 @@ public final class ParquetLoader {
       }
     }
   }
-
-  private static final Pattern GLOB_CHARACTERS = Pattern.compile("[*?\\[\\]{}]");
 
   private static Path linkWithoutGlobCharacters(Path file) throws IOException {
     Path dir = Files.createTempDirectory("reco4j-parquet");
