@@ -7,6 +7,8 @@ import io.reco4j.data.io.DataLoader;
 import io.reco4j.data.io.DelimitedLoader;
 import io.reco4j.data.io.LoadOptions;
 import io.reco4j.data.io.OnError;
+import io.reco4j.parquet.ParquetColumns;
+import io.reco4j.parquet.ParquetLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -62,6 +64,14 @@ final class DataOptions {
       throw new IllegalArgumentException("--data is required (a dataset name or a path)");
     }
     Path path = DataPaths.resolve(what);
+    if (path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".parquet")) {
+      long t0 = System.nanoTime();
+      Dataset d = ParquetLoader.load(path, parquetColumns(), DuplicatePolicy.parse(duplicates),
+          threads);
+      double secs = (System.nanoTime() - t0) / 1e9;
+      return new DelimitedLoader.LoadResult(d,
+          new io.reco4j.data.io.LoadStats(d.size(), d.size(), 0, java.util.List.of(), 0, secs, false));
+    }
     DataLoader loader = new DataLoader(DataLoader.defaultCacheDir(), !noSnapshot,
         w -> err.println("warning: " + w));
     DelimitedLoader.LoadResult r = loader.load(path, loadOptions());
@@ -73,6 +83,30 @@ final class DataOptions {
       }
     }
     return r;
+  }
+
+  /** Parquet columns: the defaults, or {@code --columns role=name,...}. */
+  private ParquetColumns parquetColumns() {
+    ParquetColumns c = ParquetColumns.defaults();
+    if (columns == null) {
+      return c;
+    }
+    for (String part : columns.split(",")) {
+      int eq = part.indexOf('=');
+      if (eq < 0) {
+        throw new IllegalArgumentException("--columns for a Parquet file names columns: "
+            + "user=NAME,item=NAME[,rating=NAME][,timestamp=NAME]");
+      }
+      String name = part.substring(eq + 1).strip();
+      c = switch (part.substring(0, eq).strip().toLowerCase(java.util.Locale.ROOT)) {
+        case "user" -> c.withUser(name);
+        case "item" -> c.withItem(name);
+        case "rating" -> c.withRating(name);
+        case "timestamp", "ts" -> c.withTimestamp(name);
+        default -> throw new IllegalArgumentException("--columns: unknown role in '" + part + "'");
+      };
+    }
+    return c;
   }
 
   /** Loads and returns just the dataset. */

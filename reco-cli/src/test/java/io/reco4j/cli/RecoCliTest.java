@@ -104,6 +104,20 @@ class RecoCliTest {
   }
 
   @Test
+  void aParquetFileLoadsThroughDuckDb(@TempDir Path tmp) throws Exception {
+    Path file = tmp.resolve("ratings.parquet");
+    try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        var st = c.createStatement()) {
+      st.execute("COPY (SELECT (i % 50) + 1 AS userId, (i * 7 % 90) + 1 AS movieId, "
+          + "CAST(1 + (i % 5) AS FLOAT) AS rating, 1000000 + i AS timestamp FROM range(2000) t(i)) "
+          + "TO '" + file + "' (FORMAT PARQUET)");
+    }
+    Run r = reco("data", "info", file.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("users        50").contains("items        90");
+  }
+
+  @Test
   void anUnknownAlgorithmOrSplitIsAClearError() {
     Run algo = reco("evaluate", "--data", SharedData.dir("ml-100k").toString(), "--algo", "nope");
     assertThat(algo.code()).isEqualTo(1);
