@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -212,6 +213,27 @@ class BadInputCorpusTest {
         assertThat(readme).as("README mentions %s", n).contains("`" + n + "`");
       }
     }
+  }
+
+  @Test
+  void manyLeadingBlankLinesBeforeTheHeaderAreSkipped(@TempDir Path tmp) throws IOException {
+    Path file = tmp.resolve("leading-blanks.csv");
+    java.nio.file.Files.writeString(file, "\n".repeat(10) + "userId,movieId,rating\n1,10,4.0\n");
+    assertThat(entries(DelimitedLoader.load(file, fail()).dataset())).containsExactly("1,10,4.0");
+  }
+
+  @Test
+  void anEmptyStringIdIsAMalformedLineNamingItsField(@TempDir Path tmp) throws IOException {
+    Path file = tmp.resolve("empty-string-id.csv");
+    java.nio.file.Files.writeString(file, "userId,movieId,rating\nu1,tt1,4.0\nu2,,3.0\nu3,tt2,1.0\n");
+    DataFormatException e = catchThrowableOfType(DataFormatException.class,
+        () -> DelimitedLoader.load(file, fail()));
+    assertThat(e).isNotNull();
+    assertThat(e.line()).isEqualTo(3);
+    assertThat(e.field()).isEqualTo("'item' (column 2)");
+    assertThat(e.reason()).contains("empty id");
+    assertThat(entries(DelimitedLoader.load(file, skip()).dataset()))
+        .containsExactly("u1,tt1,4.0", "u3,tt2,1.0");
   }
 
   @Test
