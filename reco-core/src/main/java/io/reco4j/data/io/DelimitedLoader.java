@@ -2,6 +2,7 @@ package io.reco4j.data.io;
 
 import io.reco4j.data.CsrMatrix;
 import io.reco4j.data.Dataset;
+import io.reco4j.data.DuplicateEntryException;
 import io.reco4j.data.IdIndex;
 import io.reco4j.util.Parallel;
 import java.io.IOException;
@@ -84,14 +85,18 @@ public final class DelimitedLoader {
     List<String> lines = new ArrayList<>();
     List<Integer> lineEnds = new ArrayList<>();
     int s = off;
-    for (int p = off; p < head.length && lines.size() < 6; p++) {
+    int nonBlank = 0; // sample 6 lines after any leading blank ones
+    for (int p = off; p < head.length && nonBlank < 6; p++) {
       if (head[p] == '\n') {
         lines.add(stripCr(new String(head, s, p - s, StandardCharsets.UTF_8)));
+        if (nonBlank > 0 || !lines.get(lines.size() - 1).isBlank()) {
+          nonBlank++;
+        }
         lineEnds.add(p + 1);
         s = p + 1;
       }
     }
-    if (lines.size() < 6 && s < head.length && head.length == size) {
+    if (nonBlank < 6 && s < head.length && head.length == size) {
       lines.add(stripCr(new String(head, s, head.length - s, StandardCharsets.UTF_8)));
       lineEnds.add(head.length);
     }
@@ -195,6 +200,13 @@ public final class DelimitedLoader {
         return c;
       }
     }
+    // a malformed line among the first few must not hide the delimiter: take the first candidate
+    // that splits the first line, and let the parse report the bad line with its number
+    for (String c : new String[] {"::", "\t", ",", ";", "|"}) {
+      if (split(lines.get(first), c).length >= 2) {
+        return c;
+      }
+    }
     throw new DataFormatException(file, first + 1, null,
         "cannot detect the delimiter (tried '::', tab, ',', ';', '|'); pass --delimiter");
   }
@@ -243,12 +255,9 @@ public final class DelimitedLoader {
   }
 
   private static boolean isInteger(String s) {
-    try {
-      Long.parseLong(s.strip());
-      return true;
-    } catch (NumberFormatException e) {
-      return false;
-    }
+    // digits only, whatever the length: an id that overflows 64 bits is reported by the parse,
+    // not taken as a hint that the column holds string ids
+    return s.strip().matches("-?[0-9]+");
   }
 
   // ---------------------------------------------------------------- the parallel parse
@@ -573,7 +582,7 @@ public final class DelimitedLoader {
         switch (roles[column]) {
           case USER -> {
             if (stringUsers) {
-              c.users[row] = c.userDict.intern(b, trimStart(b, fs, fe), trimEnd(b, fs, fe));
+              c.users[row] = internId(c.userDict, b, fs, fe, column);
             } else if (!parseId(b, fs, fe, column, c, true, row)) {
               c.sawStringUser = true;
               return false;
@@ -581,7 +590,7 @@ public final class DelimitedLoader {
           }
           case ITEM -> {
             if (stringItems) {
-              c.items[row] = c.itemDict.intern(b, trimStart(b, fs, fe), trimEnd(b, fs, fe));
+              c.items[row] = internId(c.itemDict, b, fs, fe, column);
             } else if (!parseId(b, fs, fe, column, c, false, row)) {
               c.sawStringItem = true;
               return false;
@@ -598,7 +607,7 @@ public final class DelimitedLoader {
         p += delim.length;
       }
       if (column != fieldCount) {
-        throw new BadField(column - 1, "expected " + fieldCount + " fields separated by "
+        throw new BadField(column, "expected " + fieldCount + " fields separated by "
             + describe(new String(delim, StandardCharsets.UTF_8)) + ", found " + column);
       }
     } catch (BadField bad) {
@@ -720,6 +729,15 @@ public final class DelimitedLoader {
       e--;
     }
     return e;
+  }
+
+  private static int internId(ByteDict dict, byte[] b, int s, int e, int column) throws BadField {
+    int ts = trimStart(b, s, e);
+    int te = trimEnd(b, ts, e);
+    if (ts == te) {
+      throw new BadField(column, "empty id");
+    }
+    return dict.intern(b, ts, te);
   }
 
   /** Parses a numeric id; returns false when the field is not an integer (string ids). */
@@ -852,7 +870,7 @@ public final class DelimitedLoader {
 
   // ---------------------------------------------------------------- ids and CSR
 
-  private Dataset assemble(Chunk[] parts, int rows, int threads) {
+  private Dataset assemble(Chunk[] parts, int rows, int threads) throws DataFormatException {
     long t0 = System.nanoTime();
     int[][] rowIdx = new int[parts.length][];
     int[][] colIdx = new int[parts.length][];
@@ -913,8 +931,15 @@ public final class DelimitedLoader {
     if (TIMING) {
       System.err.printf("scatter %.3f s%n", (t2 - t1) / 1e9);
     }
-    CsrMatrix m = CsrMatrix.fromRowGrouped(nu, items.size(), rowPtr, col, val, time,
-        opts.duplicates(), threads);
+    CsrMatrix m;
+    try {
+      m = CsrMatrix.fromRowGrouped(nu, items.size(), rowPtr, col, val, time, opts.duplicates(),
+          threads);
+    } catch (DuplicateEntryException e) {
+      throw new DataFormatException(file, 0, null, "duplicate (user, item) pair: user "
+          + users.idOf(e.row()) + ", item " + items.idOf(e.col())
+          + " occurs more than once; pass --duplicates last, first, sum or mean to merge repeats");
+    }
     if (TIMING) {
       System.err.printf("sort rows + timestamps %.3f s%n", (System.nanoTime() - t2) / 1e9);
     }

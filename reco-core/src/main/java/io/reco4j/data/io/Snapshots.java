@@ -150,7 +150,11 @@ public final class Snapshots {
   public static SourceKey readKey(Path file) throws IOException {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       byte[] header = readHeaderBytes(file, ch);
-      return readKey(new DataInputStream(new ByteArrayInputStream(header)));
+      try {
+        return readKey(new DataInputStream(new ByteArrayInputStream(header)));
+      } catch (IOException e) { // the checksum is not verified here: a damaged header
+        throw new DataFormatException(file, 0, null, "corrupt snapshot header: " + e);
+      }
     }
   }
 
@@ -158,8 +162,9 @@ public final class Snapshots {
   public static Dataset read(Path file) throws IOException {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
-      verifyChecksum(file, ch, size);
+      // magic and version first, so that another file or format is named as such
       byte[] header = readHeaderBytes(file, ch);
+      verifyChecksum(file, ch, size);
       DataInputStream h = new DataInputStream(new ByteArrayInputStream(header));
       readKey(h);
       String name = h.readUTF();
@@ -219,8 +224,12 @@ public final class Snapshots {
           + " is not supported (this reco4j reads " + VERSION + ")");
     }
     int len = pre.getInt();
-    if (len < 0 || len > ch.size()) {
+    if (len < 0) {
       throw new DataFormatException(file, 0, null, "corrupt snapshot header length " + len);
+    }
+    if (16L + len > ch.size()) {
+      throw new DataFormatException(file, 0, null, "truncated snapshot: a header of " + len
+          + " bytes in a file of " + ch.size());
     }
     ByteBuffer hb = ByteBuffer.allocate(len);
     while (hb.hasRemaining()) {
