@@ -104,6 +104,9 @@ public final class TopN {
    * ({@code exclude} may be null).
    */
   public void offerAll(float[] scores, java.util.BitSet exclude) {
+    if (capacity == 0) {
+      return;
+    }
     for (int i = 0; i < scores.length; i++) {
       float s = scores[i];
       if (size == capacity && s < score[0]) {
@@ -120,15 +123,29 @@ public final class TopN {
    * segment {@code excluded[from..to)} (a user's row of a CSR matrix).
    */
   public void offerAllExcept(float[] scores, int[] excluded, int from, int to) {
-    int e = from;
-    for (int i = 0; i < scores.length; i++) {
-      while (e < to && excluded[e] < i) {
-        e++;
-      }
-      if (e < to && excluded[e] == i) {
-        continue;
-      }
+    int start = 0;
+    for (int e = from; e <= to; e++) {
+      int end = e < to ? Math.min(excluded[e], scores.length) : scores.length;
+      offerRange(scores, start, end);
+      start = Math.max(start, end + 1);
+    }
+  }
+
+  /** Offers indices {@code [from, to)}; the common case (cannot enter) costs one comparison. */
+  private void offerRange(float[] scores, int from, int to) {
+    int i = from;
+    for (; i < to && size < capacity; i++) {
       offer(i, scores[i]);
+    }
+    if (capacity == 0) {
+      return;
+    }
+    float bar = score[0];
+    for (; i < to; i++) {
+      float s = scores[i];
+      if (s >= bar && offer(i, s)) { // equal scores may still enter on a lower index: offer decides
+        bar = score[0];
+      }
     }
   }
 
