@@ -2,6 +2,7 @@ package io.reco4j.eval;
 
 import io.reco4j.data.CsrMatrix;
 import io.reco4j.data.Dataset;
+import io.reco4j.model.FoldIn;
 import io.reco4j.model.ItemScorer;
 import io.reco4j.model.Model;
 import io.reco4j.model.RatingPredictor;
@@ -105,7 +106,9 @@ public final class Evaluator {
       this.threshold = options.relevanceThreshold();
       boolean canRate = model instanceof RatingPredictor && split.test().explicit();
       this.predictor = canRate ? (RatingPredictor) model : null;
-      this.scorer = model instanceof ItemScorer s ? s : null;
+      this.scorer = split.testInput() != null && model instanceof FoldIn f
+          ? foldInScorer(f, split.testInput().matrix())
+          : model instanceof ItemScorer s ? s : null;
       boolean wantAuc = false;
       for (Metric m : metrics) {
         if (m instanceof RatingMetric r) {
@@ -449,5 +452,46 @@ public final class Evaluator {
         }
       }
     }
+  }
+
+  /**
+   * Held-out users (strong generalisation): the model never saw them, so each is scored by folding
+   * in their given history (the split's test input) at test time.
+   */
+  static ItemScorer foldInScorer(FoldIn model, CsrMatrix input) {
+    return new ItemScorer() {
+      @Override
+      public void scoreItems(int u, float[] out) {
+        int s = input.rowStart(u);
+        int e = input.rowEnd(u);
+        model.scoreItemsForHistory(java.util.Arrays.copyOfRange(input.colIdx(), s, e),
+            java.util.Arrays.copyOfRange(input.values(), s, e), out);
+      }
+
+      @Override
+      public String algorithm() {
+        return model.algorithm();
+      }
+
+      @Override
+      public io.reco4j.model.AlgorithmConfig config() {
+        return model.config();
+      }
+
+      @Override
+      public io.reco4j.model.Provenance provenance() {
+        return model.provenance();
+      }
+
+      @Override
+      public io.reco4j.data.IdIndex users() {
+        return model.users();
+      }
+
+      @Override
+      public io.reco4j.data.IdIndex items() {
+        return model.items();
+      }
+    };
   }
 }
