@@ -17,4 +17,14 @@ public interface Trainer<M extends Model> {
    * {@code data}, so a split's train part yields a model over the full user and item spaces.
    */
   M train(Dataset data);
+
+  /**
+   * Trains like {@link #train(Dataset)} and reports each finished iteration to {@code listener}.
+   * Iterative trainers override this (and implement {@code train(data)} as
+   * {@code train(data, TrainingListener.NONE)}); one-shot trainers keep this default, which
+   * reports nothing.
+   */
+  default M train(Dataset data, TrainingListener listener) {
+    return train(data);
+  }
 }
