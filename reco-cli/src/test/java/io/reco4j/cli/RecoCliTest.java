@@ -168,4 +168,40 @@ class RecoCliTest {
     assertThat(output).contains("ml-latest-small").contains("--data PATH")
         .doesNotContain("Exception in thread");
   }
+
+  @Test
+  void trainSavesAModelThatRecommendAndSimilarRead(@TempDir Path tmp) throws Exception {
+    Path model = tmp.resolve("bias.reco");
+    String data = SharedData.dir("ml-latest-small").toString();
+    Run train = reco("train", "--data", data, "--algo", "bias", "--param",
+        "userRegularization=12", "--out", model.toString());
+    assertThat(train.code()).as(train.err()).isZero();
+    assertThat(train.out()).contains("\"userRegularization\":12.0").contains("75c45a4b2d75104b");
+    assertThat(train.err()).contains("training bias");
+
+    Run rec = reco("recommend", "--model", model.toString(), "--data", data, "--user", "1",
+        "-k", "5");
+    assertThat(rec.code()).as(rec.err()).isZero();
+    assertThat(rec.out()).contains("Top-5 for user 1").contains("232 seen items excluded")
+        .contains("(19");
+    assertThat(rec.out().lines().filter(l -> l.matches("\\s+\\d+\\. .*"))).hasSize(5);
+
+    Run unknown = reco("recommend", "--model", model.toString(), "--data", data, "--user",
+        "no-such-user");
+    assertThat(unknown.code()).isEqualTo(1);
+    assertThat(unknown.err()).contains("no-such-user").contains("cannot fold in");
+
+    Run similar = reco("similar", "--model", model.toString(), "--data", data, "--item", "1");
+    assertThat(similar.code()).isEqualTo(1);
+    assertThat(similar.err()).contains("no notion of item similarity");
+  }
+
+  @Test
+  void aShorthandFlagTheAlgorithmDoesNotHaveIsRejected(@TempDir Path tmp) {
+    Run r = reco("train", "--data", SharedData.dir("ml-100k").toString(), "--algo", "bias",
+        "--factors", "8", "--out", tmp.resolve("m.reco").toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("no field 'factors'");
+    assertThat(tmp.resolve("m.reco")).doesNotExist();
+  }
 }
