@@ -126,6 +126,8 @@ public final class SvdTrainer implements Trainer<SvdModel> {
    */
   static double step(int from, int to, int[] users, int[] items, float[] ratings, float mu,
       float[] bu, float[] bi, float[] p, float[] q, int f, float lr, float reg) {
+    // x + γ(e·g − λx) computed as (1 − γλ)·x + (γe)·g: the same step, fewer operations
+    float keep = 1f - lr * reg;
     double se = 0;
     for (int k = from; k < to; k++) {
       int u = users[k];
@@ -134,13 +136,14 @@ public final class SvdTrainer implements Trainer<SvdModel> {
       int io = i * f;
       float e = ratings[k] - (mu + bu[u] + bi[i] + Vectors.dot(p, uo, q, io, f));
       se += (double) e * e;
-      bu[u] += lr * (e - reg * bu[u]);
-      bi[i] += lr * (e - reg * bi[i]);
+      float a = lr * e;
+      bu[u] = keep * bu[u] + a;
+      bi[i] = keep * bi[i] + a;
       for (int x = 0; x < f; x++) {
         float pu = p[uo + x];
         float qi = q[io + x];
-        p[uo + x] = pu + lr * (e * qi - reg * pu);
-        q[io + x] = qi + lr * (e * pu - reg * qi);
+        p[uo + x] = keep * pu + a * qi;
+        q[io + x] = keep * qi + a * pu;
       }
     }
     return se;

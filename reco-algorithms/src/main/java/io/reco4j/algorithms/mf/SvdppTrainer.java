@@ -115,7 +115,7 @@ public final class SvdppTrainer implements Trainer<SvdppModel> {
           continue;
         }
         shuffle(col, val, from, to, rnd);
-        se += user(u, from, to, col, val, mu, bu, bi, p, q, y, z, g, f, lr, reg, d);
+        se += user(u, from, to, col, val, mu, bu, bi, p, q, y, z, g, f, lr, d);
       }
       rmse[e] = Math.sqrt(se / m.nnz());
     }
@@ -155,11 +155,12 @@ public final class SvdppTrainer implements Trainer<SvdppModel> {
 
   /**
    * All ratings {@code [from, to)} of user {@code u} in stored order, then the batched y step;
-   * returns the sum of squared errors measured before each update.
+   * returns the sum of squared errors measured before each update. Every step x + γ(e·g − λx)
+   * is computed as d·x + (γe)·g with d = 1 − γλ.
    */
   static double user(int u, int from, int to, int[] col, float[] val, float mu, float[] bu,
       float[] bi, float[] p, float[] q, float[] y, float[] z, float[] g, int f, float lr,
-      float reg, float d) {
+      float d) {
     implicitSum(col, from, to, y, f, z);
     Arrays.fill(g, 0f);
     int uo = u * f;
@@ -173,15 +174,16 @@ public final class SvdppTrainer implements Trainer<SvdppModel> {
       }
       float e = val[k] - (mu + bu[u] + bi[i] + dot);
       se += (double) e * e;
-      bu[u] += lr * (e - reg * bu[u]);
-      bi[i] += lr * (e - reg * bi[i]);
+      float a = lr * e;
+      bu[u] = d * bu[u] + a;
+      bi[i] = d * bi[i] + a;
       for (int x = 0; x < f; x++) {
         float pu = p[uo + x];
         float zu = z[x];
         float qi = q[io + x];
-        p[uo + x] = pu + lr * (e * qi - reg * pu);
-        q[io + x] = qi + lr * (e * (pu + zu) - reg * qi);
-        z[x] = zu + lr * (e * qi - reg * zu);
+        p[uo + x] = d * pu + a * qi;
+        q[io + x] = d * qi + a * (pu + zu);
+        z[x] = d * zu + a * qi;
         g[x] = d * g[x] + e * qi;
       }
     }
