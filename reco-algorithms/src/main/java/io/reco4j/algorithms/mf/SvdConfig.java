@@ -16,7 +16,8 @@ import io.reco4j.model.AlgorithmConfig;
  *     default 0.1
  * @param blocks users and items are dealt into {@code blocks × blocks} cells trained stratum by
  *     stratum (DSGD); the most threads that can work at once; part of the model's definition
- *     (another value gives another visiting order), unlike {@code threads}; at least 1; default 8
+ *     (another value gives another visiting order), unlike {@code threads}; more blocks than
+ *     threads lets the workers balance uneven cells; at least 1; default 16
  * @param seed seed of the initial factors, the block assignment and the shuffling; default 42
  * @param threads worker threads, {@code 0} meaning all cores; the model is bit-for-bit the same
  *     for any value; default 0
@@ -34,9 +35,9 @@ public record SvdConfig(int factors, int epochs, float learningRate, float regul
     MfChecks.threads(threads);
   }
 
-  /** Surprise's SVD defaults, 8 blocks, seed 42, all cores. */
+  /** Surprise's SVD defaults, 16 blocks, seed 42, all cores. */
   public static SvdConfig defaults() {
-    return new SvdConfig(100, 20, 0.005f, 0.02f, 0.1f, 8, 42L, 0);
+    return new SvdConfig(100, 20, 0.005f, 0.02f, 0.1f, 16, 42L, 0);
   }
 
   /** This configuration with another thread count. */
