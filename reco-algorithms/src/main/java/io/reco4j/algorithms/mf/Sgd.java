@@ -24,6 +24,7 @@ final class Sgd {
   static final long ITEM_BLOCKS = 3;
   static final long STRATUM_ORDER = 4;
   static final long CELL_ORDER = 5;
+  static final long USER_ORDER = 6;
 
   private Sgd() {}
 

@@ -105,7 +105,7 @@ public final class SvdppTrainer implements Trainer<SvdppModel> {
     int epochs = config.epochs();
     double[] rmse = new double[epochs];
     for (int e = 0; e < epochs; e++) {
-      SplittableRandom rnd = Sgd.stream(seed, Sgd.CELL_ORDER, e, 0);
+      SplittableRandom rnd = Sgd.stream(seed, Sgd.USER_ORDER, e, 0);
       shuffle(order, 0, users, rnd);
       double se = 0;
       for (int u : order) {
