@@ -58,6 +58,20 @@ class SvdTest extends ModelContractTest<SvdModel> {
   }
 
   @Test
+  void trainsOnDataSmallerThanTheBlockGridWithManyThreads() {
+    Dataset d = TestData.ratings("tiny", new long[] {1, 2, 2}, new long[] {10, 10, 20},
+        new float[] {5, 3, 1});
+    SvdModel one = new SvdTrainer(SvdConfig.defaults().withSize(4, 50).withThreads(1)).train(d);
+    SvdModel many = new SvdTrainer(SvdConfig.defaults().withSize(4, 50).withThreads(8)).train(d);
+    assertThat(many.userFactors()).isEqualTo(one.userFactors());
+    assertThat(one.globalMean()).isEqualTo(3f);
+    // fifty epochs move the predictions towards the ratings
+    assertThat(one.predict(0, 0)).isGreaterThan(3.3f);
+    assertThat(one.predict(1, 1)).isLessThan(2.7f);
+    assertThat(one.trainingRmse()[49]).isLessThan(one.trainingRmse()[0]);
+  }
+
+  @Test
   void theRegularisedObjectiveFallsWithMoreEpochs() {
     Dataset d = TestData.ratings();
     double prev = Double.POSITIVE_INFINITY;
