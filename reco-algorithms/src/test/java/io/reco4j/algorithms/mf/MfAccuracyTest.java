@@ -33,7 +33,7 @@ class MfAccuracyTest {
   }
 
   @Test
-  void svdppOnMl100kBeatsSvdAndIsAtSurpriseLevel() throws IOException {
+  void svdppOnMl100kIsAtSurpriseLevel() throws IOException {
     double rmse = rmse("ml-100k", "svdpp", SvdppTrainer::new);
     assertThat(rmse).isBetween(0.89, 0.925);
   }
