@@ -28,10 +28,11 @@ import java.util.Map;
  * # speed: one training per thread count, samples/s = iterations × nnz / training seconds
  * java -cp reco-bench/target/benchmarks.jar io.reco4j.bench.BprBench speed DATA [threads=1,2]
  *     [iterations=N] [repeats=R] [field=value ...]
- * # accuracy: user:0.2 split (seed per run), full ranking excluding training items, binary
- * # relevance, NDCG@10 and Recall@20, averaged over seeds
+ * # accuracy: user:0.2 split (or split=SPEC; seed per run), full ranking excluding training
+ * # items, binary relevance, NDCG@10 and Recall@20, averaged over seeds; held-out users of a
+ * # heldout-users split are scored by fold-in
  * java -cp reco-bench/target/benchmarks.jar io.reco4j.bench.BprBench accuracy DATA
- *     [seeds=42,43,44] [field=value ...]
+ *     [seeds=42,43,44] [split=user:0.2] [field=value ...]
  * </pre>
  *
  * <p>DATA is a MovieLens folder (e.g. {@code ../shared/data/ml-100k}) or a ratings file in
@@ -52,12 +53,14 @@ public final class BprBench {
     Map<String, String> params = new LinkedHashMap<>();
     String threads = "1,2";
     String seeds = "42";
+    String split = "user:0.2";
     int repeats = 1;
     for (int k = 2; k < args.length; k++) {
       String[] kv = args[k].split("=", 2);
       switch (kv[0]) {
         case "threads" -> threads = kv[1];
         case "seeds" -> seeds = kv[1];
+        case "split" -> split = kv[1];
         case "repeats" -> repeats = Integer.parseInt(kv[1]);
         default -> params.put(kv[0], kv[1]);
       }
@@ -68,7 +71,7 @@ public final class BprBench {
         data, d.userCount(), d.itemCount(), d.size(), (System.nanoTime() - t0) / 1e9);
     switch (mode) {
       case "speed" -> speed(d, params, threads, repeats);
-      case "accuracy" -> accuracy(d, params, seeds);
+      case "accuracy" -> accuracy(d, params, seeds, split);
       default -> throw new IllegalArgumentException("unknown mode " + mode);
     }
   }
@@ -98,7 +101,8 @@ public final class BprBench {
     }
   }
 
-  private static void accuracy(Dataset d, Map<String, String> params, String seedList) {
+  private static void accuracy(Dataset d, Map<String, String> params, String seedList,
+      String splitSpec) {
     BprConfig c = (BprConfig) Algorithms.config("bpr", params);
     System.out.println("config " + c);
     EvalOptions opts = EvalOptions.of("ndcg@10,recall@20");
@@ -107,7 +111,7 @@ public final class BprBench {
     String[] seeds = seedList.split(",");
     for (String s : seeds) {
       long seed = Long.parseLong(s);
-      Split split = Splits.parse("user:0.2").split(d, seed).get(0);
+      Split split = Splits.parse(splitSpec).split(d, seed).get(0);
       BprModel m = new BprTrainer(c.withSeed(seed)).train(split.train());
       EvaluationResult r = Evaluator.evaluate(m, split, opts);
       double n = r.require("ndcg@10");

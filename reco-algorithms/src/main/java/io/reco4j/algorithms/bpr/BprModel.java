@@ -22,8 +22,8 @@ import java.util.SplittableRandom;
  * <p><b>Fold-in</b> computes a vector for a user given only a history, with the item factors and
  * biases frozen: p starts at 0 and takes {@code iterations × |history|} SGD steps of the training
  * update (same η, λ and negative sampler; positives drawn uniformly from the history, negatives
- * outside it), i.e. as many steps as a trained user of that history length receives in expectation
- * under {@code ENTRY} sampling. The random stream is seeded from (config seed, the sorted
+ * outside it) — under {@code ENTRY} sampling as many as a trained user with that history receives
+ * in expectation. The random stream is seeded from (config seed, the sorted
  * history), so the result is a deterministic function of the history, the model and the seed —
  * independent of the order of {@code items} and of the thread. Values are ignored (every history
  * entry is a positive); an empty history gives p = 0, the cold-user scores.
