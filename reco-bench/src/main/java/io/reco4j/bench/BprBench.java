@@ -25,7 +25,8 @@ import java.util.Map;
  *
  * <pre>
  * ./mvnw -q -o -pl reco-bench -am -DskipTests package
- * # speed: one training per thread count, samples/s = iterations × nnz / training seconds
+ * # speed: one training per thread count, samples/s = iterations × nnz / training seconds;
+ * # also per CPU-second of the process, which a loaded machine distorts less than wall time
  * java -cp reco-bench/target/benchmarks.jar io.reco4j.bench.BprBench speed DATA [threads=1,2]
  *     [iterations=N] [repeats=R] [field=value ...]
  * # accuracy: user:0.2 split (or split=SPEC; seed per run), full ranking excluding training
@@ -90,15 +91,24 @@ public final class BprBench {
       p.put("threads", t);
       BprConfig c = (BprConfig) Algorithms.config("bpr", p);
       for (int r = 0; r < repeats; r++) {
+        long cpu0 = processCpuNanos();
         BprModel m = new BprTrainer(c).train(d);
+        double cpu = (processCpuNanos() - cpu0) / 1e9;
         double sec = m.provenance().trainSeconds();
         double samples = (double) c.iterations() * d.size();
         System.out.printf(Locale.ROOT,
-            "threads=%s factors=%d iterations=%d: %.2fs, %.2f M samples/s, trainAuc %.4f%n", t,
-            c.factors(), c.iterations(), sec, samples / sec / 1e6,
+            "threads=%s factors=%d iterations=%d: %.2fs wall, %.2f M samples/s; %.2fs cpu, "
+                + "%.2f M samples per cpu-second; trainAuc %.4f%n", t, c.factors(),
+            c.iterations(), sec, samples / sec / 1e6, cpu, samples / cpu / 1e6,
             m.provenance().metrics().getOrDefault("trainAuc", Double.NaN));
       }
     }
+  }
+
+  /** CPU time of the whole process (all threads, JIT and GC included). */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static void accuracy(Dataset d, Map<String, String> params, String seedList,

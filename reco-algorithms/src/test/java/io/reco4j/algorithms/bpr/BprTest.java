@@ -92,7 +92,7 @@ class BprTest extends ModelContractTest<BprModel> {
     float[] p = {9, 9, 0.5f, -1f}; // user 1 at offset 2
     float[] q = {1f, 0.5f, 7, 7, -0.5f, 1f}; // item 0 at 0, item 2 at 4
     float[] b = {-0.75f, 3, 0.5f};
-    float x = BprTrainer.step(p, 2, q, 0, 4, b, 0, 2, 2, 0.1f, 0.5f);
+    float x = BprTrainer.step(p, 2, q, 0, 4, b, 0, 2, 2, 0.1f, 0.5f, new BprTrainer.Scratch(2));
     assertThat(x).isEqualTo(0f);
     assertThat(p[2]).isCloseTo(0.55f, within(EPS));
     assertThat(p[3]).isCloseTo(-0.975f, within(EPS));
@@ -114,7 +114,7 @@ class BprTest extends ModelContractTest<BprModel> {
   void stepWithoutBiasesUsesTheSigmoidOfTheDifference() {
     float[] p = {0.5f, -1f};
     float[] q = {1f, 0.5f, -0.5f, 1f};
-    float x = BprTrainer.step(p, 0, q, 0, 2, null, 0, 1, 2, 0.1f, 0f);
+    float x = BprTrainer.step(p, 0, q, 0, 2, null, 0, 1, 2, 0.1f, 0f, new BprTrainer.Scratch(2));
     assertThat(x).isCloseTo(1.25f, within(EPS));
     double z = 1 / (1 + Math.exp(1.25));
     assertThat((double) p[0]).isCloseTo(0.5 + 0.1 * z * 1.5, within(1e-6));
