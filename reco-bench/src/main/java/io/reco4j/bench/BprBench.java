@@ -33,7 +33,7 @@ import java.util.Map;
  * # items, binary relevance, NDCG@10 and Recall@20, averaged over seeds; held-out users of a
  * # heldout-users split are scored by fold-in
  * java -cp reco-bench/target/benchmarks.jar io.reco4j.bench.BprBench accuracy DATA
- *     [seeds=42,43,44] [split=user:0.2] [field=value ...]
+ *     [seeds=42,43,44] [split=user:0.2] [threads=T] [field=value ...]
  * </pre>
  *
  * <p>DATA is a MovieLens folder (e.g. {@code ../shared/data/ml-100k}) or a ratings file in
@@ -52,7 +52,7 @@ public final class BprBench {
     String mode = args[0];
     Path data = Path.of(args[1]);
     Map<String, String> params = new LinkedHashMap<>();
-    String threads = "1,2";
+    String threads = null;
     String seeds = "42";
     String split = "user:0.2";
     int repeats = 1;
@@ -71,8 +71,8 @@ public final class BprBench {
     System.out.printf(Locale.ROOT, "%s: %d users x %d items, %d interactions (loaded in %.1fs)%n",
         data, d.userCount(), d.itemCount(), d.size(), (System.nanoTime() - t0) / 1e9);
     switch (mode) {
-      case "speed" -> speed(d, params, threads, repeats);
-      case "accuracy" -> accuracy(d, params, seeds, split);
+      case "speed" -> speed(d, params, threads == null ? "1,2" : threads, repeats);
+      case "accuracy" -> accuracy(d, params, threads, seeds, split);
       default -> throw new IllegalArgumentException("unknown mode " + mode);
     }
   }
@@ -111,8 +111,11 @@ public final class BprBench {
         java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
-  private static void accuracy(Dataset d, Map<String, String> params, String seedList,
-      String splitSpec) {
+  private static void accuracy(Dataset d, Map<String, String> params, String threads,
+      String seedList, String splitSpec) {
+    if (threads != null) {
+      params.put("threads", threads);
+    }
     BprConfig c = (BprConfig) Algorithms.config("bpr", params);
     System.out.println("config " + c);
     EvalOptions opts = EvalOptions.of("ndcg@10,recall@20");
