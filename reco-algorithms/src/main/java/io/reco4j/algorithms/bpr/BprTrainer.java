@@ -45,9 +45,13 @@ import java.util.SplittableRandom;
  * draws from a {@link SplittableRandom} seeded by (seed, t, b). Threads take blocks and update the
  * shared factor arrays without locks (Hogwild: Recht, Ré, Wright, Niu, NIPS 2011). With one thread
  * blocks run in order and the model is a bit-reproducible function of data and seed. With several
- * threads the samples are the same but updates of the same user or item interleave: float writes
- * race and the model differs from run to run, reaching the same accuracy (tested). Cost:
- * O(iterations × nnz × f).
+ * threads the samples are the same (sampling reads only the data, never the factors) but updates
+ * of the same user or item interleave: a step may read a row while another thread writes it, so
+ * float results depend on scheduling and the model differs from run to run, reaching the same
+ * accuracy (tested). Java float writes are atomic, so a row mixes old and new values but never
+ * holds a torn float; joining the workers after each iteration publishes every write. Cost:
+ * O(iterations × nnz × f) time, O((users + items) × f) memory beyond the data (plus one int per
+ * entry under {@code ENTRY} sampling).
  *
  * <p>The last iteration's mean sample loss −ln σ(x) and the fraction of samples with x &gt; 0
  * (a running estimate of training AUC, measured before each update) are recorded in the

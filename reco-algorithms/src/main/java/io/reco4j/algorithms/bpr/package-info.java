@@ -25,5 +25,11 @@
  * <p>Two-thread (Hogwild) training gives the same figures to ±0.001 on ML-100K (0.417 / 0.350).
  * Popularity-weighted negatives (β = 1, as when negatives are drawn from the interaction list)
  * fell to 0.23 NDCG@10 on ML-100K, β = 0.5 to 0.367; the uniform default was best.
+ *
+ * <p><b>Speed</b>: samples per second at 1 and 2 threads, wall and per CPU-second, from
+ * {@code java -cp reco-bench/target/benchmarks.jar io.reco4j.bench.BprBench speed DATA
+ * threads=1,2 [iterations=1]} (DATA: {@code ../shared/data/ml-100k} or the 20M synthetic file),
+ * and the per-sample update at 32/64/128 factors from {@code java -jar
+ * reco-bench/target/benchmarks.jar BprStepBenchmark}.
  */
 package io.reco4j.algorithms.bpr;
