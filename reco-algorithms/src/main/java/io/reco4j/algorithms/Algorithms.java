@@ -19,6 +19,8 @@ import io.reco4j.algorithms.mf.SvdConfig;
 import io.reco4j.algorithms.mf.SvdTrainer;
 import io.reco4j.algorithms.mf.SvdppConfig;
 import io.reco4j.algorithms.mf.SvdppTrainer;
+import io.reco4j.algorithms.bpr.BprConfig;
+import io.reco4j.algorithms.bpr.BprTrainer;
 import io.reco4j.model.AlgorithmConfig;
 import io.reco4j.model.Configs;
 import io.reco4j.model.Model;
@@ -57,6 +59,7 @@ import java.util.function.Supplier;
  *   <tr><td>random</td><td></td><td>{@link RandomConfig}</td><td>item scorer</td></tr>
  *   <tr><td>svd</td><td></td><td>{@link SvdConfig}</td><td>rating predictor, item scorer, factor model, similar items, fold-in</td></tr>
  *   <tr><td>svdpp</td><td></td><td>{@link SvdppConfig}</td><td>rating predictor, item scorer, similar items, fold-in</td></tr>
+ *   <tr><td>bpr</td><td></td><td>{@link BprConfig}</td><td>item scorer, factor model, fold-in, similar items</td></tr>
  * </table>
  */
 public final class Algorithms {
@@ -72,6 +75,7 @@ public final class Algorithms {
     register("random", List.of(), RandomConfig.class, RandomConfig::defaults, RandomTrainer::new);
     register("svd", List.of(), SvdConfig.class, SvdConfig::defaults, SvdTrainer::new);
     register("svdpp", List.of(), SvdppConfig.class, SvdppConfig::defaults, SvdppTrainer::new);
+    register("bpr", List.of(), BprConfig.class, BprConfig::defaults, BprTrainer::new);
   }
 
   private Algorithms() {}

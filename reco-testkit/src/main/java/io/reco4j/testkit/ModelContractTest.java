@@ -217,8 +217,13 @@ public abstract class ModelContractTest<M extends Model> {
     }
   }
 
+  /**
+   * 1 thread and {@link #manyThreads()} threads give bit-identical output. Protected so that an
+   * algorithm that is racy by design (Hogwild SGD) can override it with a check that fits, giving
+   * the reason in its Javadoc; the override needs its own {@code @Test}.
+   */
   @Test
-  void oneThreadAndManyThreadsGiveIdenticalOutput() {
+  protected void oneThreadAndManyThreadsGiveIdenticalOutput() {
     Dataset data = trainingData();
     M one = trainer(1, SEED).train(data);
     M many = trainer(manyThreads(), SEED).train(data);
