@@ -15,6 +15,10 @@ import io.reco4j.algorithms.baseline.PopularConfig;
 import io.reco4j.algorithms.baseline.PopularTrainer;
 import io.reco4j.algorithms.baseline.RandomConfig;
 import io.reco4j.algorithms.baseline.RandomTrainer;
+import io.reco4j.algorithms.knn.ItemKnnConfig;
+import io.reco4j.algorithms.knn.ItemKnnTrainer;
+import io.reco4j.algorithms.knn.UserKnnConfig;
+import io.reco4j.algorithms.knn.UserKnnTrainer;
 import io.reco4j.model.AlgorithmConfig;
 import io.reco4j.model.Configs;
 import io.reco4j.model.Model;
@@ -51,6 +55,8 @@ import java.util.function.Supplier;
  *   <tr><td>bias</td><td></td><td>{@link BiasConfig}</td><td>rating predictor, item scorer</td></tr>
  *   <tr><td>popular</td><td>pop</td><td>{@link PopularConfig}</td><td>item scorer</td></tr>
  *   <tr><td>random</td><td></td><td>{@link RandomConfig}</td><td>item scorer</td></tr>
+ *   <tr><td>itemknn</td><td></td><td>{@link ItemKnnConfig}</td><td>rating predictor, item scorer, similar items, fold-in</td></tr>
+ *   <tr><td>userknn</td><td></td><td>{@link UserKnnConfig}</td><td>rating predictor, item scorer</td></tr>
  * </table>
  */
 public final class Algorithms {
@@ -64,6 +70,8 @@ public final class Algorithms {
     register("popular", List.of("pop"), PopularConfig.class, PopularConfig::defaults,
         PopularTrainer::new);
     register("random", List.of(), RandomConfig.class, RandomConfig::defaults, RandomTrainer::new);
+    register("itemknn", List.of(), ItemKnnConfig.class, ItemKnnConfig::defaults, ItemKnnTrainer::new);
+    register("userknn", List.of(), UserKnnConfig.class, UserKnnConfig::defaults, UserKnnTrainer::new);
   }
 
   private Algorithms() {}
