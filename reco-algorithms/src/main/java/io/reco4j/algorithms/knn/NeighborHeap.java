@@ -1,28 +1,43 @@
 package io.reco4j.algorithms.knn;
 
 /**
- * A bounded min-heap of (similarity, index) pairs keeping the {@code capacity} best: higher
- * similarity first, ties to the smaller index. The order is total, so the kept set and the drained
- * order do not depend on the order of offers. Primitive arrays, no allocation after construction.
+ * A set of bounded min-heaps ("slots") of (similarity, index) pairs, each keeping the {@code
+ * capacity} best: higher similarity first, ties to the smaller index. The order is total, so the
+ * kept set and the drained order do not depend on the order of offers. Primitive arrays, slot
+ * {@code s} at {@code [s·capacity, (s+1)·capacity)}; no allocation after construction.
  */
 final class NeighborHeap {
   private final int capacity;
   private final float[] sim;
   private final int[] idx;
-  private int size;
+  private final int[] size;
 
+  /** One slot. */
   NeighborHeap(int capacity) {
+    this(1, capacity);
+  }
+
+  NeighborHeap(int slots, int capacity) {
     this.capacity = capacity;
-    this.sim = new float[capacity];
-    this.idx = new int[capacity];
+    this.sim = new float[Math.multiplyExact(slots, capacity)];
+    this.idx = new int[sim.length];
+    this.size = new int[slots];
   }
 
   int size() {
-    return size;
+    return size[0];
+  }
+
+  int size(int slot) {
+    return size[slot];
   }
 
   void clear() {
-    size = 0;
+    size[0] = 0;
+  }
+
+  void offer(int index, float s) {
+    offer(0, index, s);
   }
 
   // whether (s1, i1) ranks below (s2, i2)
@@ -30,27 +45,30 @@ final class NeighborHeap {
     return s1 < s2 || (s1 == s2 && i1 > i2);
   }
 
-  void offer(int index, float s) {
-    if (size < capacity) {
-      int c = size++;
+  void offer(int slot, int index, float s) {
+    int base = slot * capacity;
+    int n = size[slot];
+    if (n < capacity) {
+      int c = n;
+      size[slot] = n + 1;
       while (c > 0) {
         int parent = (c - 1) >>> 1;
-        if (!worse(s, index, sim[parent], idx[parent])) {
+        if (!worse(s, index, sim[base + parent], idx[base + parent])) {
           break;
         }
-        sim[c] = sim[parent];
-        idx[c] = idx[parent];
+        sim[base + c] = sim[base + parent];
+        idx[base + c] = idx[base + parent];
         c = parent;
       }
-      sim[c] = s;
-      idx[c] = index;
-    } else if (capacity > 0 && worse(sim[0], idx[0], s, index)) {
-      siftDown(index, s, size);
+      sim[base + c] = s;
+      idx[base + c] = index;
+    } else if (capacity > 0 && worse(sim[base], idx[base], s, index)) {
+      siftDown(base, index, s, n);
     }
   }
 
-  // places (index, s) at the root's slot and sifts it down within [0, n)
-  private void siftDown(int index, float s, int n) {
+  // places (index, s) at the root of the slot at base and sifts it down within [0, n)
+  private void siftDown(int base, int index, float s, int n) {
     int c = 0;
     while (true) {
       int l = 2 * c + 1;
@@ -58,32 +76,43 @@ final class NeighborHeap {
         break;
       }
       int r = l + 1;
-      int m = r < n && worse(sim[r], idx[r], sim[l], idx[l]) ? r : l;
-      if (!worse(sim[m], idx[m], s, index)) {
+      int m = r < n && worse(sim[base + r], idx[base + r], sim[base + l], idx[base + l]) ? r : l;
+      if (!worse(sim[base + m], idx[base + m], s, index)) {
         break;
       }
-      sim[c] = sim[m];
-      idx[c] = idx[m];
+      sim[base + c] = sim[base + m];
+      idx[base + c] = idx[base + m];
       c = m;
     }
-    sim[c] = s;
-    idx[c] = index;
+    sim[base + c] = s;
+    idx[base + c] = index;
+  }
+
+  /** Offers every pair kept in {@code other}'s slot {@code slot} to this heap's slot 0. */
+  void offerAll(NeighborHeap other, int slot) {
+    int base = slot * other.capacity;
+    for (int p = base, end = base + other.size[slot]; p < end; p++) {
+      offer(0, other.idx[p], other.sim[p]);
+    }
+  }
+
+  int drainTo(int[] outIdx, float[] outSim, int off) {
+    return drainTo(0, outIdx, outSim, off);
   }
 
   /**
-   * Writes the kept pairs best first into {@code outIdx/outSim} from {@code off} and empties the
-   * heap; returns how many were written.
+   * Writes the slot's pairs best first into {@code outIdx/outSim} from {@code off} and empties
+   * the slot; returns how many were written.
    */
-  int drainTo(int[] outIdx, float[] outSim, int off) {
-    int n = size;
+  int drainTo(int slot, int[] outIdx, float[] outSim, int off) {
+    int base = slot * capacity;
+    int n = size[slot];
     for (int k = n - 1; k >= 0; k--) {
-      outIdx[off + k] = idx[0];
-      outSim[off + k] = sim[0];
-      int lastIdx = idx[k];
-      float lastSim = sim[k];
-      siftDown(lastIdx, lastSim, k);
+      outIdx[off + k] = idx[base];
+      outSim[off + k] = sim[base];
+      siftDown(base, idx[base + k], sim[base + k], k);
     }
-    size = 0;
+    size[slot] = 0;
     return n;
   }
 }

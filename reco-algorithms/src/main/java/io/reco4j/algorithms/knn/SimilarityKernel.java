@@ -2,6 +2,11 @@ package io.reco4j.algorithms.knn;
 
 import io.reco4j.data.CsrMatrix;
 import io.reco4j.util.Parallel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The all-pairs neighbour kernel: for every row {@code a} of an entity × feature matrix (items ×
@@ -15,14 +20,24 @@ import io.reco4j.util.Parallel;
  * and reset them. No pair objects and no {@code n × n} matrix exist; memory is {@code O(n)} per
  * thread plus the kept lists. Cost is {@code Σ_o |column o|²} multiply-adds.
  *
- * <p>Entities are processed in blocks claimed by worker threads ({@link Parallel}); each entity's
- * sums run in a fixed order (its features ascending, then the feature's entities ascending) and
- * its list is kept by a total order (similarity descending, index ascending), so the result is
- * bit-identical for any thread count.
+ * <p>With a bounded list length ({@code maxNeighbors > 0}) and {@code workers × entities ×
+ * maxNeighbors} within a budget of 2<sup>26</sup> heap entries, the kernel computes each pair once
+ * (entity {@code a} walks only the entities {@code b > a} of each feature) and offers it to both
+ * entities' bounded heaps of the worker's scratch; the per-worker heaps are merged at the end. This
+ * halves the multiply-adds. Otherwise (every positive neighbour kept, or too many entities) each
+ * entity walks all pairs and keeps its own list.
+ *
+ * <p>Entities are processed in blocks claimed by worker threads ({@link Parallel}). A pair's sums
+ * run over the shared features in ascending order, whichever side computes them, and its
+ * similarity is a symmetric expression of them, so it is the same bits on both paths; every list
+ * is kept by a total order (similarity descending, index ascending). The result is therefore
+ * bit-identical for any thread count and on either path.
  */
 public final class SimilarityKernel {
   // entities per block: large enough to amortise claiming, small enough to balance skewed rows
   private static final int GRAIN = 32;
+  // the half path keeps workers × entities × cap heap entries; above this it takes the full path
+  private static final long HALF_BUDGET = 1L << 26;
 
   private SimilarityKernel() {}
 
@@ -44,28 +59,72 @@ public final class SimilarityKernel {
     CsrMatrix byFeature = byEntity.transpose();
     float[] invNorm = similarity == Similarity.COSINE ? inverseNorms(byEntity) : null;
     int cap = maxNeighbors <= 0 ? Math.max(0, n - 1) : Math.min(maxNeighbors, Math.max(0, n - 1));
+    int workers = Math.max(1, Math.min(Parallel.resolve(threads), (n + GRAIN - 1) / GRAIN));
+    boolean half = maxNeighbors > 0 && (long) workers * n * cap <= HALF_BUDGET;
+    boolean common = similarity.overCommonSupport();
+    // scratch is pooled, not thread-local: at most one per worker, never left behind on a thread
+    ConcurrentLinkedQueue<Scratch> pool = new ConcurrentLinkedQueue<>();
+    List<Scratch> created = Collections.synchronizedList(new ArrayList<>());
+    int[][] outIdx = half ? null : new int[n][];
+    float[][] outSim = half ? null : new float[n][];
+    Parallel.forRange(threads, n, GRAIN, (from, to) -> {
+      Scratch s = pool.poll();
+      if (s == null) {
+        s = new Scratch(n, half ? n : 1, cap, common);
+        created.add(s);
+      }
+      for (int a = from; a < to; a++) {
+        if (common) {
+          common(byEntity, byFeature, a, s, shrinkage, minSupport, half);
+        } else if (similarity == Similarity.COSINE) {
+          cosine(byEntity, byFeature, a, s, invNorm, shrinkage, minSupport, half);
+        } else {
+          jaccard(byEntity, byFeature, a, s, shrinkage, minSupport, half);
+        }
+        if (!half) {
+          int found = s.heap.size();
+          outIdx[a] = new int[found];
+          outSim[a] = new float[found];
+          s.heap.drainTo(outIdx[a], outSim[a], 0);
+        }
+      }
+      pool.offer(s);
+    });
+    return half ? merge(created, n, cap, threads) : flatten(outIdx, outSim);
+  }
+
+  /**
+   * The half path: every pair was offered once, by its smaller entity, to both entities' heaps of
+   * whichever scratch computed it. Each scratch keeps the best {@code cap} of the pairs it saw per
+   * entity, so the union over scratches contains each entity's best {@code cap}: the best of the
+   * union is the same whichever scratch computed which pair.
+   */
+  private static Neighbors merge(List<Scratch> parts, int n, int cap, int threads) {
+    Scratch[] ps = parts.toArray(new Scratch[0]);
     int[][] outIdx = new int[n][];
     float[][] outSim = new float[n][];
-    ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(
-        () -> new Scratch(n, cap, similarity.overCommonSupport()));
-    Parallel.forRange(threads, n, GRAIN, (from, to) -> {
-      Scratch s = scratch.get();
-      for (int a = from; a < to; a++) {
-        int found;
-        if (similarity.overCommonSupport()) {
-          found = common(byEntity, byFeature, a, s, shrinkage, minSupport);
-        } else if (similarity == Similarity.COSINE) {
-          found = cosine(byEntity, byFeature, a, s, invNorm, shrinkage, minSupport);
-        } else {
-          found = jaccard(byEntity, byFeature, a, s, shrinkage, minSupport);
-        }
-        int[] ix = new int[found];
-        float[] sv = new float[found];
-        s.heap.drainTo(ix, sv, 0);
-        outIdx[a] = ix;
-        outSim[a] = sv;
+    ConcurrentLinkedQueue<NeighborHeap> pool = new ConcurrentLinkedQueue<>();
+    Parallel.forRange(threads, n, 1024, (from, to) -> {
+      NeighborHeap h = pool.poll();
+      if (h == null) {
+        h = new NeighborHeap(cap);
       }
+      for (int a = from; a < to; a++) {
+        for (Scratch p : ps) {
+          h.offerAll(p.heap, a);
+        }
+        int found = h.size();
+        outIdx[a] = new int[found];
+        outSim[a] = new float[found];
+        h.drainTo(outIdx[a], outSim[a], 0);
+      }
+      pool.offer(h);
     });
+    return flatten(outIdx, outSim);
+  }
+
+  private static Neighbors flatten(int[][] outIdx, float[][] outSim) {
+    int n = outIdx.length;
     int[] ptr = new int[n + 1];
     for (int a = 0; a < n; a++) {
       ptr[a + 1] = ptr[a] + outIdx[a].length;
@@ -105,13 +164,13 @@ public final class SimilarityKernel {
     final int[] touched;
     final NeighborHeap heap;
 
-    Scratch(int n, int cap, boolean common) {
+    Scratch(int n, int slots, int cap, boolean common) {
       count = new int[n];
       dot = new float[n];
       sqA = common ? new float[n] : null;
       sqB = common ? new float[n] : null;
       touched = new int[n];
-      heap = new NeighborHeap(cap);
+      heap = new NeighborHeap(slots, cap);
     }
   }
 
@@ -119,8 +178,22 @@ public final class SimilarityKernel {
     return shrinkage > 0 ? (float) (s * ((double) c / (c + shrinkage))) : s;
   }
 
-  private static int cosine(CsrMatrix e, CsrMatrix f, int a, Scratch s, float[] invNorm,
-      float shrinkage, int minSupport) {
+  // where the walk of feature row [lo, hi) starts: past entity a itself on the half path
+  private static int first(int[] fCol, int lo, int hi, int a, boolean half) {
+    return half ? Arrays.binarySearch(fCol, lo, hi, a) + 1 : lo;
+  }
+
+  private static void keep(NeighborHeap heap, int a, int b, float sim, boolean half) {
+    if (half) {
+      heap.offer(a, b, sim);
+      heap.offer(b, a, sim);
+    } else {
+      heap.offer(b, sim);
+    }
+  }
+
+  private static void cosine(CsrMatrix e, CsrMatrix f, int a, Scratch s, float[] invNorm,
+      float shrinkage, int minSupport, boolean half) {
     int[] ePtr = e.rowPtr();
     int[] eCol = e.colIdx();
     float[] eVal = e.values();
@@ -134,7 +207,8 @@ public final class SimilarityKernel {
     for (int p = ePtr[a], pe = ePtr[a + 1]; p < pe; p++) {
       int o = eCol[p];
       float x = eVal[p];
-      for (int q = fPtr[o], qe = fPtr[o + 1]; q < qe; q++) {
+      for (int q = first(fCol, fPtr[o], fPtr[o + 1], a, half), qe = fPtr[o + 1]; q < qe;
+          q++) {
         int b = fCol[q];
         if (count[b]++ == 0) {
           touched[nt++] = b;
@@ -143,25 +217,23 @@ public final class SimilarityKernel {
       }
     }
     NeighborHeap heap = s.heap;
-    heap.clear();
     float ia = invNorm[a];
     for (int t = 0; t < nt; t++) {
       int b = touched[t];
       int c = count[b];
       if (b != a && c >= minSupport) {
-        float sim = shrink(dot[b] * ia * invNorm[b], c, shrinkage);
+        float sim = shrink(dot[b] * (ia * invNorm[b]), c, shrinkage);
         if (sim > 0) {
-          heap.offer(b, sim);
+          keep(heap, a, b, sim, half);
         }
       }
       count[b] = 0;
       dot[b] = 0;
     }
-    return heap.size();
   }
 
-  private static int common(CsrMatrix e, CsrMatrix f, int a, Scratch s, float shrinkage,
-      int minSupport) {
+  private static void common(CsrMatrix e, CsrMatrix f, int a, Scratch s, float shrinkage,
+      int minSupport, boolean half) {
     int[] ePtr = e.rowPtr();
     int[] eCol = e.colIdx();
     float[] eVal = e.values();
@@ -178,7 +250,8 @@ public final class SimilarityKernel {
       int o = eCol[p];
       float x = eVal[p];
       float xx = x * x;
-      for (int q = fPtr[o], qe = fPtr[o + 1]; q < qe; q++) {
+      for (int q = first(fCol, fPtr[o], fPtr[o + 1], a, half), qe = fPtr[o + 1]; q < qe;
+          q++) {
         int b = fCol[q];
         float y = fVal[q];
         if (count[b]++ == 0) {
@@ -190,7 +263,6 @@ public final class SimilarityKernel {
       }
     }
     NeighborHeap heap = s.heap;
-    heap.clear();
     for (int t = 0; t < nt; t++) {
       int b = touched[t];
       int c = count[b];
@@ -199,7 +271,7 @@ public final class SimilarityKernel {
         if (den > 0) {
           float sim = shrink((float) (dot[b] / Math.sqrt(den)), c, shrinkage);
           if (sim > 0) {
-            heap.offer(b, sim);
+            keep(heap, a, b, sim, half);
           }
         }
       }
@@ -208,11 +280,10 @@ public final class SimilarityKernel {
       sqA[b] = 0;
       sqB[b] = 0;
     }
-    return heap.size();
   }
 
-  private static int jaccard(CsrMatrix e, CsrMatrix f, int a, Scratch s, float shrinkage,
-      int minSupport) {
+  private static void jaccard(CsrMatrix e, CsrMatrix f, int a, Scratch s, float shrinkage,
+      int minSupport, boolean half) {
     int[] ePtr = e.rowPtr();
     int[] eCol = e.colIdx();
     int[] fPtr = f.rowPtr();
@@ -222,7 +293,8 @@ public final class SimilarityKernel {
     int nt = 0;
     for (int p = ePtr[a], pe = ePtr[a + 1]; p < pe; p++) {
       int o = eCol[p];
-      for (int q = fPtr[o], qe = fPtr[o + 1]; q < qe; q++) {
+      for (int q = first(fCol, fPtr[o], fPtr[o + 1], a, half), qe = fPtr[o + 1]; q < qe;
+          q++) {
         int b = fCol[q];
         if (count[b]++ == 0) {
           touched[nt++] = b;
@@ -230,7 +302,6 @@ public final class SimilarityKernel {
       }
     }
     NeighborHeap heap = s.heap;
-    heap.clear();
     int na = ePtr[a + 1] - ePtr[a];
     for (int t = 0; t < nt; t++) {
       int b = touched[t];
@@ -239,11 +310,10 @@ public final class SimilarityKernel {
         int union = na + (ePtr[b + 1] - ePtr[b]) - c;
         float sim = shrink((float) c / union, c, shrinkage);
         if (sim > 0) {
-          heap.offer(b, sim);
+          keep(heap, a, b, sim, half);
         }
       }
       count[b] = 0;
     }
-    return heap.size();
   }
 }

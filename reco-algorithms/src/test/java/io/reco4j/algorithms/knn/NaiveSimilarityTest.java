@@ -45,6 +45,10 @@ class NaiveSimilarityTest {
             Map<Integer, Map<Integer, Double>> want = naive(data, sim, w, shrinkage, minSupport,
                 itemBased);
             compare(what, got, want);
+            // a bounded list length takes the half (each pair once) path: the same bits
+            int entities = itemBased ? data.itemCount() : data.userCount();
+            Neighbors half = train(data, sim, w, shrinkage, minSupport, entities, itemBased, 1);
+            assertThat(half).as(what + " half path").isEqualTo(got);
             checked++;
           }
         }
@@ -85,10 +89,13 @@ class NaiveSimilarityTest {
     Dataset data = TestData.ratings(7);
     for (Similarity sim : Similarity.values()) {
       for (boolean itemBased : new boolean[] {true, false}) {
-        Neighbors one = train(data, sim, Weighting.NONE, 10f, 1, 0, itemBased, 1);
-        for (int threads : new int[] {2, 3, 8}) {
-          assertThat(train(data, sim, Weighting.NONE, 10f, 1, 0, itemBased, threads))
-              .as("%s %s %d threads", sim, itemBased ? "item" : "user", threads).isEqualTo(one);
+        for (int max : new int[] {0, 5}) {
+          Neighbors one = train(data, sim, Weighting.NONE, 10f, 1, max, itemBased, 1);
+          for (int threads : new int[] {2, 3, 8}) {
+            assertThat(train(data, sim, Weighting.NONE, 10f, 1, max, itemBased, threads))
+                .as("%s %s max %d, %d threads", sim, itemBased ? "item" : "user", max, threads)
+                .isEqualTo(one);
+          }
         }
       }
     }
