@@ -31,9 +31,11 @@ import java.util.Locale;
  *
  * <p>Options before the paths: {@code --k N} (default 50), {@code --threads N} (default 0 = all
  * cores), {@code --repeat N} (default 3; the best and the mean are printed), {@code
- * --similarity NAME} (default cosine). Peak heap is the sum of the heap pools' peak usage since
+ * --similarity NAME} (default cosine), {@code --half false} (the kernel-only timing without the
+ * each-pair-once path). Peak heap is the sum of the heap pools' peak usage since
  * the loading finished (a JVM-wide upper bound that includes the loaded data and garbage not yet
- * collected).
+ * collected). With {@code --threads 1} the kernel runs on the calling thread and its CPU time is
+ * printed too, a figure less disturbed by other load on the machine than wall time.
  */
 public final class KnnScaleBench {
   private KnnScaleBench() {}
@@ -43,6 +45,7 @@ public final class KnnScaleBench {
     int threads = 0;
     int repeat = 3;
     Similarity sim = Similarity.COSINE;
+    boolean half = true;
     int a = 0;
     for (; a < args.length && args[a].startsWith("--"); a += 2) {
       switch (args[a]) {
@@ -50,6 +53,7 @@ public final class KnnScaleBench {
         case "--threads" -> threads = Integer.parseInt(args[a + 1]);
         case "--repeat" -> repeat = Integer.parseInt(args[a + 1]);
         case "--similarity" -> sim = Similarity.of(args[a + 1]);
+        case "--half" -> half = Boolean.parseBoolean(args[a + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[a]);
       }
     }
@@ -68,14 +72,18 @@ public final class KnnScaleBench {
       double best = Double.MAX_VALUE;
       double sum = 0;
       double kernelBest = Double.MAX_VALUE;
+      double kernelCpu = Double.MAX_VALUE;
       long nnz = 0;
       System.gc();
       resetPeaks();
       long before = heapUsed();
       for (int r = 0; r < repeat; r++) {
         long tk = System.nanoTime();
-        SimilarityKernel.compute(data.matrix().transpose(), sim, 0f, 1, k, threads);
+        long ck = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        SimilarityKernel.compute(data.matrix().transpose(), sim, 0f, 1, k, threads, half);
         kernelBest = Math.min(kernelBest, (System.nanoTime() - tk) / 1e9);
+        kernelCpu = Math.min(kernelCpu,
+            (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - ck) / 1e9);
         long t = System.nanoTime();
         ItemKnnModel m = new ItemKnnTrainer(config).train(data);
         double s = (System.nanoTime() - t) / 1e9;
@@ -85,11 +93,12 @@ public final class KnnScaleBench {
       }
       long peak = peakHeap();
       System.out.printf(Locale.ROOT,
-          "%s: %d users x %d items, %d interactions (load %.2fs); itemknn %s k=%d threads=%s:"
-              + " kernel best %.3fs; whole training (baseline + kernel) best %.3fs, mean %.3fs over %d;"
+          "%s: %d users x %d items, %d interactions (load %.2fs); itemknn %s k=%d half=%s threads=%s:"
+              + " kernel best %.3fs%s; whole training (baseline + kernel) best %.3fs, mean %.3fs over %d;"
               + " %d neighbours stored; heap before %.0f MiB, peak %.0f MiB%n",
-          path.getFileName(), data.userCount(), data.itemCount(), data.size(), load, sim, k,
-          threads == 0 ? "all" : Integer.toString(threads), kernelBest, best, sum / repeat, repeat, nnz,
+          path.getFileName(), data.userCount(), data.itemCount(), data.size(), load, sim, k, half,
+          threads == 0 ? "all" : Integer.toString(threads), kernelBest,
+          threads == 1 ? String.format(Locale.ROOT, " (cpu %.3fs)", kernelCpu) : "", best, sum / repeat, repeat, nnz,
           before / 1048576.0, peak / 1048576.0);
     }
   }

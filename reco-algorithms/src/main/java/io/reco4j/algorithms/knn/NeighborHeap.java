@@ -11,6 +11,9 @@ final class NeighborHeap {
   private final float[] sim;
   private final int[] idx;
   private final int[] size;
+  // per slot: the root's similarity once the slot is full, else -∞; a compact array checked first
+  // so that most rejected offers never touch the slot's (cold) heap memory
+  private final float[] bar;
 
   /** One slot. */
   NeighborHeap(int capacity) {
@@ -22,6 +25,8 @@ final class NeighborHeap {
     this.sim = new float[Math.multiplyExact(slots, capacity)];
     this.idx = new int[sim.length];
     this.size = new int[slots];
+    this.bar = new float[slots];
+    java.util.Arrays.fill(bar, Float.NEGATIVE_INFINITY);
   }
 
   int size() {
@@ -34,6 +39,7 @@ final class NeighborHeap {
 
   void clear() {
     size[0] = 0;
+    bar[0] = Float.NEGATIVE_INFINITY;
   }
 
   void offer(int index, float s) {
@@ -46,6 +52,9 @@ final class NeighborHeap {
   }
 
   void offer(int slot, int index, float s) {
+    if (s < bar[slot]) {
+      return;
+    }
     int base = slot * capacity;
     int n = size[slot];
     if (n < capacity) {
@@ -62,8 +71,12 @@ final class NeighborHeap {
       }
       sim[base + c] = s;
       idx[base + c] = index;
+      if (n + 1 == capacity) {
+        bar[slot] = sim[base];
+      }
     } else if (capacity > 0 && worse(sim[base], idx[base], s, index)) {
       siftDown(base, index, s, n);
+      bar[slot] = sim[base];
     }
   }
 
@@ -113,6 +126,7 @@ final class NeighborHeap {
       siftDown(base, idx[base + k], sim[base + k], k);
     }
     size[slot] = 0;
+    bar[slot] = Float.NEGATIVE_INFINITY;
     return n;
   }
 }

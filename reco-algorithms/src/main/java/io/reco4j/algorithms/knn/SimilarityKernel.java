@@ -55,12 +55,21 @@ public final class SimilarityKernel {
    */
   public static Neighbors compute(CsrMatrix byEntity, Similarity similarity, float shrinkage,
       int minSupport, int maxNeighbors, int threads) {
+    return compute(byEntity, similarity, shrinkage, minSupport, maxNeighbors, threads, true);
+  }
+
+  /**
+   * {@link #compute(CsrMatrix, Similarity, float, int, int, int)} with the half path (each pair
+   * computed once) allowed or not; the result is the same either way. For benchmarks and tests.
+   */
+  public static Neighbors compute(CsrMatrix byEntity, Similarity similarity, float shrinkage,
+      int minSupport, int maxNeighbors, int threads, boolean allowHalf) {
     int n = byEntity.rows();
     CsrMatrix byFeature = byEntity.transpose();
     float[] invNorm = similarity == Similarity.COSINE ? inverseNorms(byEntity) : null;
     int cap = maxNeighbors <= 0 ? Math.max(0, n - 1) : Math.min(maxNeighbors, Math.max(0, n - 1));
     int workers = Math.max(1, Math.min(Parallel.resolve(threads), (n + GRAIN - 1) / GRAIN));
-    boolean half = maxNeighbors > 0 && (long) workers * n * cap <= HALF_BUDGET;
+    boolean half = allowHalf && maxNeighbors > 0 && (long) workers * n * cap <= HALF_BUDGET;
     boolean common = similarity.overCommonSupport();
     // scratch is pooled, not thread-local: at most one per worker, never left behind on a thread
     ConcurrentLinkedQueue<Scratch> pool = new ConcurrentLinkedQueue<>();
