@@ -32,7 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * generator), top-50 neighbours per item kept. {@code cosine} is the dot-product accumulator with
  * precomputed norms, {@code pearson_baseline} the four-accumulator common-support path (values
  * are the raw ones here: the cost, not the centring, is measured), {@code jaccard} the count-only
- * path. Run: {@code java -jar reco-bench/target/benchmarks.jar SimilarityKernel}.
+ * path. Run: {@code java -jar reco-bench/target/benchmarks.jar SimilarityKernel} (add {@code -p
+ * half=true,false} to compare the each-pair-once path with the full one).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -49,6 +50,10 @@ public class SimilarityKernelBenchmark {
 
   @Param({"0"})
   int threads;
+
+  /** Whether the each-pair-once path may be taken ({@code -p half=false} for the full path). */
+  @Param({"true"})
+  boolean half;
 
   CsrMatrix byItem;
   Similarity sim;
@@ -69,6 +74,6 @@ public class SimilarityKernelBenchmark {
 
   @Benchmark
   public Neighbors itemItemTop50() {
-    return SimilarityKernel.compute(byItem, sim, 0f, 1, 50, threads);
+    return SimilarityKernel.compute(byItem, sim, 0f, 1, 50, threads, half);
   }
 }
