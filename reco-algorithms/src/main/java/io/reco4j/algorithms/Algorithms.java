@@ -21,6 +21,10 @@ import io.reco4j.algorithms.mf.SvdppConfig;
 import io.reco4j.algorithms.mf.SvdppTrainer;
 import io.reco4j.algorithms.bpr.BprConfig;
 import io.reco4j.algorithms.bpr.BprTrainer;
+import io.reco4j.algorithms.knn.ItemKnnConfig;
+import io.reco4j.algorithms.knn.ItemKnnTrainer;
+import io.reco4j.algorithms.knn.UserKnnConfig;
+import io.reco4j.algorithms.knn.UserKnnTrainer;
 import io.reco4j.model.AlgorithmConfig;
 import io.reco4j.model.Configs;
 import io.reco4j.model.Model;
@@ -60,6 +64,8 @@ import java.util.function.Supplier;
  *   <tr><td>svd</td><td></td><td>{@link SvdConfig}</td><td>rating predictor, item scorer, factor model, similar items, fold-in</td></tr>
  *   <tr><td>svdpp</td><td></td><td>{@link SvdppConfig}</td><td>rating predictor, item scorer, similar items, fold-in</td></tr>
  *   <tr><td>bpr</td><td></td><td>{@link BprConfig}</td><td>item scorer, factor model, fold-in, similar items</td></tr>
+ *   <tr><td>itemknn</td><td></td><td>{@link ItemKnnConfig}</td><td>rating predictor, item scorer, similar items, fold-in</td></tr>
+ *   <tr><td>userknn</td><td></td><td>{@link UserKnnConfig}</td><td>rating predictor, item scorer</td></tr>
  * </table>
  */
 public final class Algorithms {
@@ -76,6 +82,8 @@ public final class Algorithms {
     register("svd", List.of(), SvdConfig.class, SvdConfig::defaults, SvdTrainer::new);
     register("svdpp", List.of(), SvdppConfig.class, SvdppConfig::defaults, SvdppTrainer::new);
     register("bpr", List.of(), BprConfig.class, BprConfig::defaults, BprTrainer::new);
+    register("itemknn", List.of(), ItemKnnConfig.class, ItemKnnConfig::defaults, ItemKnnTrainer::new);
+    register("userknn", List.of(), UserKnnConfig.class, UserKnnConfig::defaults, UserKnnTrainer::new);
   }
 
   private Algorithms() {}

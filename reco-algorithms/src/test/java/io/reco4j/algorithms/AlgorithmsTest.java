@@ -26,7 +26,8 @@ class AlgorithmsTest {
   @Test
   void namesListsEveryBaselineInRegistrationOrder() {
     assertThat(Algorithms.names()).startsWith("global-mean", "bias", "popular", "random")
-        .contains("svd", "svdpp", "bpr");
+    assertThat(Algorithms.names()).startsWith("global-mean", "bias", "popular", "random")
+        .contains("svd", "svdpp", "bpr", "itemknn", "userknn");
   }
 
   @Test
