@@ -26,7 +26,6 @@ class AlgorithmsTest {
   @Test
   void namesListsEveryBaselineInRegistrationOrder() {
     assertThat(Algorithms.names()).startsWith("global-mean", "bias", "popular", "random")
-    assertThat(Algorithms.names()).startsWith("global-mean", "bias", "popular", "random")
         .contains("svd", "svdpp", "bpr", "itemknn", "userknn");
   }
 
