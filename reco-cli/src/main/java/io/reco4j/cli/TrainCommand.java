@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -51,7 +52,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--factors", description = "Shorthand for --param factors=N.")
   Integer factors;
 
-  @Option(names = "--iterations", description = "Shorthand for --param iterations=N.")
+  @Option(names = "--iterations", description = "Shorthand for --param iterations=N (epochs "
+      + "for SGD models).")
   Integer iterations;
 
   @Option(names = "--regularization", description = "Shorthand for --param regularization=X.")
@@ -127,14 +129,18 @@ final class TrainCommand implements Callable<Integer> {
       if (e.getValue() == null) {
         continue;
       }
-      boolean has = Arrays.stream(configClass.getRecordComponents())
-          .map(RecordComponent::getName).anyMatch(e.getKey()::equals);
-      if (!has) {
+      List<String> fields = Arrays.stream(configClass.getRecordComponents())
+          .map(RecordComponent::getName).toList();
+      String field = e.getKey();
+      if (field.equals("iterations") && !fields.contains(field) && fields.contains("epochs")) {
+        field = "epochs"; // SGD models count epochs
+      }
+      if (!fields.contains(field)) {
         throw new IllegalArgumentException("--" + e.getKey() + ": algorithm '" + name
             + "' has no field '" + e.getKey() + "' (its fields: " + Arrays.stream(
                 configClass.getRecordComponents()).map(RecordComponent::getName).toList() + ")");
       }
-      merged.put(e.getKey(), e.getValue());
+      merged.put(field, e.getValue());
     }
     return Configs.json().writeValueAsString(merged);
   }

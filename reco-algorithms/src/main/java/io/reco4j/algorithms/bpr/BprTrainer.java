@@ -4,6 +4,7 @@ import io.reco4j.algorithms.bpr.BprConfig.PositiveSampling;
 import io.reco4j.data.CsrMatrix;
 import io.reco4j.data.Dataset;
 import io.reco4j.model.Provenance;
+import io.reco4j.model.TrainingListener;
 import io.reco4j.model.Trainer;
 import io.reco4j.util.Parallel;
 import java.util.Map;
@@ -86,6 +87,12 @@ public final class BprTrainer implements Trainer<BprModel> {
    */
   @Override
   public BprModel train(Dataset data) {
+    return train(data, TrainingListener.NONE);
+  }
+
+  /** Trains, reporting each iteration (loss only for the last, where it is measured). */
+  @Override
+  public BprModel train(Dataset data, TrainingListener listener) {
     long start = System.nanoTime();
     CsrMatrix m = data.matrix();
     int nnz = m.nnz();
@@ -118,8 +125,10 @@ public final class BprTrainer implements Trainer<BprModel> {
     int last = config.iterations() - 1;
     for (int it = 0; it <= last; it++) {
       int iteration = it;
+      long t0 = System.nanoTime();
       Parallel.forEachBlock(config.threads(), BLOCKS,
           blk -> sampler.run(iteration, blk, iteration == last, p, q, b, stats[blk]));
+      listener.iteration(it + 1, last + 1, Double.NaN, (System.nanoTime() - t0) / 1e9);
     }
     double loss = 0;
     double correct = 0;

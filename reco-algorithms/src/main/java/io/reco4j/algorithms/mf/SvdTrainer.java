@@ -4,6 +4,7 @@ import io.reco4j.data.CsrMatrix;
 import io.reco4j.data.Dataset;
 import io.reco4j.linalg.Vectors;
 import io.reco4j.model.Provenance;
+import io.reco4j.model.TrainingListener;
 import io.reco4j.model.Trainer;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +70,12 @@ public final class SvdTrainer implements Trainer<SvdModel> {
    */
   @Override
   public SvdModel train(Dataset data) {
+    return train(data, TrainingListener.NONE);
+  }
+
+  /** Trains, reporting each epoch's training RMSE (from a one-task phase after the epoch). */
+  @Override
+  public SvdModel train(Dataset data, TrainingListener listener) {
     long start = System.nanoTime();
     CsrMatrix m = data.matrix();
     float mu = (float) Sgd.mean(data, SvdModel.ALGORITHM);
@@ -87,6 +94,7 @@ public final class SvdTrainer implements Trainer<SvdModel> {
     float lr = config.learningRate();
     float reg = config.regularization();
     List<Sgd.Phase> phases = new ArrayList<>();
+    long[] epochStart = {System.nanoTime()};
     for (int e = 0; e < epochs; e++) {
       int epoch = e;
       for (int offset : b.stratumOrder(seed, epoch)) {
@@ -97,6 +105,16 @@ public final class SvdTrainer implements Trainer<SvdModel> {
               bu, bi, p, q, f, lr, reg);
         }));
       }
+      phases.add(Sgd.phase(1, ignored -> {
+        long now = System.nanoTime();
+        double se = 0;
+        for (double x : cellSe[epoch]) {
+          se += x;
+        }
+        listener.iteration(epoch + 1, epochs, Math.sqrt(se / Math.max(1, m.nnz())),
+            (now - epochStart[0]) / 1e9);
+        epochStart[0] = now;
+      }));
     }
     Sgd.run(config.threads(), blocks, phases);
     Sgd.zeroCold(m, f, p, q);

@@ -3,6 +3,7 @@ package io.reco4j.algorithms.mf;
 import io.reco4j.data.CsrMatrix;
 import io.reco4j.data.Dataset;
 import io.reco4j.model.Provenance;
+import io.reco4j.model.TrainingListener;
 import io.reco4j.model.Trainer;
 import java.util.Arrays;
 import java.util.Objects;
@@ -73,6 +74,12 @@ public final class SvdppTrainer implements Trainer<SvdppModel> {
    */
   @Override
   public SvdppModel train(Dataset data) {
+    return train(data, TrainingListener.NONE);
+  }
+
+  /** Trains, reporting each epoch's training RMSE. */
+  @Override
+  public SvdppModel train(Dataset data, TrainingListener listener) {
     long start = System.nanoTime();
     CsrMatrix m = data.matrix();
     float mu = (float) Sgd.mean(data, SvdppModel.ALGORITHM);
@@ -105,6 +112,7 @@ public final class SvdppTrainer implements Trainer<SvdppModel> {
     int epochs = config.epochs();
     double[] rmse = new double[epochs];
     for (int e = 0; e < epochs; e++) {
+      long t0 = System.nanoTime();
       SplittableRandom rnd = Sgd.stream(seed, Sgd.USER_ORDER, e, 0);
       shuffle(order, 0, users, rnd);
       double se = 0;
@@ -118,6 +126,7 @@ public final class SvdppTrainer implements Trainer<SvdppModel> {
         se += user(u, from, to, col, val, mu, bu, bi, p, q, y, z, g, f, lr, d);
       }
       rmse[e] = Math.sqrt(se / m.nnz());
+      listener.iteration(e + 1, epochs, rmse[e], (System.nanoTime() - t0) / 1e9);
     }
     // the model's user vector p_u + z_u, with z_u from the final y in stored row order
     float[] v = p;
