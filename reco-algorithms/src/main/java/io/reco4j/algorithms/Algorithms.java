@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.reco4j.algorithms.als.AlsConfig;
+import io.reco4j.algorithms.als.AlsTrainer;
+import io.reco4j.algorithms.als.IalsConfig;
+import io.reco4j.algorithms.als.IalsTrainer;
 import io.reco4j.algorithms.baseline.BiasConfig;
 import io.reco4j.algorithms.baseline.BiasTrainer;
 import io.reco4j.algorithms.baseline.GlobalMeanConfig;
@@ -51,6 +55,8 @@ import java.util.function.Supplier;
  *   <tr><td>bias</td><td></td><td>{@link BiasConfig}</td><td>rating predictor, item scorer</td></tr>
  *   <tr><td>popular</td><td>pop</td><td>{@link PopularConfig}</td><td>item scorer</td></tr>
  *   <tr><td>random</td><td></td><td>{@link RandomConfig}</td><td>item scorer</td></tr>
+ *   <tr><td>als</td><td></td><td>{@link AlsConfig}</td><td>rating predictor, item scorer, fold-in, similar items, factors</td></tr>
+ *   <tr><td>ials</td><td></td><td>{@link IalsConfig}</td><td>item scorer, fold-in, similar items, factors</td></tr>
  * </table>
  */
 public final class Algorithms {
@@ -64,6 +70,8 @@ public final class Algorithms {
     register("popular", List.of("pop"), PopularConfig.class, PopularConfig::defaults,
         PopularTrainer::new);
     register("random", List.of(), RandomConfig.class, RandomConfig::defaults, RandomTrainer::new);
+    register("als", List.of(), AlsConfig.class, AlsConfig::defaults, AlsTrainer::new);
+    register("ials", List.of(), IalsConfig.class, IalsConfig::defaults, IalsTrainer::new);
   }
 
   private Algorithms() {}

@@ -25,7 +25,7 @@ class AlgorithmsTest {
 
   @Test
   void namesListsEveryBaselineInRegistrationOrder() {
-    assertThat(Algorithms.names()).containsExactly("global-mean", "bias", "popular", "random");
+    assertThat(Algorithms.names()).containsExactly("global-mean", "bias", "popular", "random", "als", "ials");
   }
 
   @Test
