@@ -121,7 +121,7 @@ class SolverTest {
       assertThat(ImplicitLeastSquares.cholesky(p.gram(), lambda, p.y(), f, p.cols(), p.w(), 0,
           p.cols().length, exact, 0, new double[f * f], new double[f])).isTrue();
       float[] x = new float[f];
-      float[] scratch = new float[3 * f];
+      float[] scratch = new float[ImplicitLeastSquares.cgScratchSize(f, p.cols().length)];
       // from zero, f steps reach the exact solution in exact arithmetic; allow float rounding
       ImplicitLeastSquares.conjugateGradient(p.gram(), lambda, p.y(), f, p.cols(), p.w(), 0,
           p.cols().length, x, 0, 2 * f, scratch);
@@ -137,7 +137,7 @@ class SolverTest {
     ImplicitLeastSquares.cholesky(p.gram(), 1f, p.y(), f, p.cols(), p.w(), 0, p.cols().length,
         exact, 0, new double[f * f], new double[f]);
     float[] x = new float[f];
-    float[] scratch = new float[3 * f];
+    float[] scratch = new float[ImplicitLeastSquares.cgScratchSize(f, p.cols().length)];
     double err = relativeError(x, exact);
     assertThat(err).isEqualTo(1.0);
     for (int round = 0; round < 4; round++) {

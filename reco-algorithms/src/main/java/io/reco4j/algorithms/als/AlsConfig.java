@@ -9,7 +9,8 @@ import io.reco4j.model.AlgorithmConfig;
  * @param factors latent factors f, at least 1; default 32
  * @param regularization λ of the weighted-λ regularisation: each user's system is regularised by
  *     λ·n<sub>u</sub> and each item's by λ·n<sub>i</sub> (their rating counts); finite and
- *     {@code > 0}; default 0.08
+ *     {@code > 0}; default 0.12 (5-fold ML-100K RMSE, f = 32: 0.9265 at 0.08, 0.9126 at 0.12,
+ *     0.9274 at 0.2)
  * @param iterations alternating passes (items given users, then users given items), at least 1;
  *     default 15
  * @param biases whether to learn user and item biases around the global mean (r̂ = μ +
@@ -44,9 +45,9 @@ public record AlsConfig(int factors, float regularization, int iterations, boole
     }
   }
 
-  /** 32 factors, λ = 0.08, 15 iterations, biases on, init std 0.1, seed 42, all cores. */
+  /** 32 factors, λ = 0.12, 15 iterations, biases on, init std 0.1, seed 42, all cores. */
   public static AlsConfig defaults() {
-    return new AlsConfig(32, 0.08f, 15, true, 0.1f, 42L, 0);
+    return new AlsConfig(32, 0.12f, 15, true, 0.1f, 42L, 0);
   }
 
   /** This configuration with another thread count. */

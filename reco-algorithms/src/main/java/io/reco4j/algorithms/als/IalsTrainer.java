@@ -159,7 +159,14 @@ public final class IalsTrainer implements Trainer<IalsModel> {
     int[] ptr = m.rowPtr();
     int[] cols = m.colIdx();
     Parallel.forRange(threads, m.rows(), GRAIN, (from, to) -> {
-      float[] scratch = cg ? new float[3 * f] : null;
+      float[] scratch = null;
+      if (cg) {
+        int longest = 0;
+        for (int r = from; r < to; r++) {
+          longest = Math.max(longest, ptr[r + 1] - ptr[r]);
+        }
+        scratch = new float[ImplicitLeastSquares.cgScratchSize(f, longest)];
+      }
       double[] a = cg ? null : new double[f * f];
       double[] b = cg ? null : new double[f];
       for (int r = from; r < to; r++) {

@@ -107,7 +107,7 @@ class AlsTest extends ModelContractTest<AlsModel> {
   @Test
   void registryParsesParametersAndConfigRejectsInvalidValues() {
     assertThat(Algorithms.trainer("als", Map.of("factors", "10", "biases", "false")).config())
-        .isEqualTo(new AlsConfig(10, 0.08f, 15, false, 0.1f, 42, 0));
+        .isEqualTo(new AlsConfig(10, 0.12f, 15, false, 0.1f, 42, 0));
     assertThatThrownBy(() -> new AlsConfig(0, 0.1f, 5, true, 0.1f, 1, 0))
         .hasMessageContaining("factors");
     assertThatThrownBy(() -> new AlsConfig(4, 0f, 5, true, 0.1f, 1, 0))
