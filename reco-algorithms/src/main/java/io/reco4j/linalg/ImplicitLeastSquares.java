@@ -18,27 +18,30 @@ package io.reco4j.linalg;
  * gradient method for implicit feedback collaborative filtering", RecSys 2011): a few CG steps
  * warm-started from the previous x, applying A as matrix–vector products (Gram times p, plus
  * Σ w<sub>i</sub> (y<sub>i</sub>·p) y<sub>i</sub>) without ever forming the per-row matrix. Cost per
- * row: (steps + 1) · (4 f · nnz<sub>row</sub> + 2 f²) flops, plus one transposed gather of the
- * row's item vectors (f · nnz<sub>row</sub> copies). {@link #cholesky} forms A and solves
+ * row: (steps + 1) · (4 f · nnz<sub>row</sub> + 2 f²) flops, plus one gather of the row's item
+ * vectors (2 f · nnz<sub>row</sub> copies). {@link #cholesky} forms A and solves
  * exactly in double precision: nnz<sub>row</sub> · f² + f³/3 flops.
  *
  * <p>Both are pure functions of their inputs (no shared state, fixed summation order) and allocate
  * nothing: callers pass scratch arrays.
  */
 public final class ImplicitLeastSquares {
+  private static final int TILE = 16;
+
   private ImplicitLeastSquares() {}
 
   /** The scratch length {@link #conjugateGradient} needs for a row of {@code nnz} entries. */
   public static int cgScratchSize(int f, int nnz) {
-    return 3 * f + nnz * (f + 1);
+    return 3 * f + nnz * (2 * f + 1);
   }
 
   /**
    * Improves {@code x[xOff .. xOff+f)} in place by up to {@code steps} conjugate-gradient steps.
    *
    * <p>Every product is written as a sum of scaled rows (axpy), which the JIT vectorises, rather
-   * than as dot products, which it does not: the row's item vectors are first gathered
-   * transposed (f × nnz), so Y<sub>u</sub>p = Σ<sub>k</sub> p<sub>k</sub> (row k of the
+   * than as dot products, which it does not: the row's item vectors are first gathered into
+   * scratch, row-major (n × f, so the random rows of {@code y} are read once) and transposed
+   * (f × n), so Y<sub>u</sub>p = Σ<sub>k</sub> p<sub>k</sub> (row k of the
    * transpose), Y<sub>u</sub><sup>T</sup>d = Σ<sub>e</sub> d<sub>e</sub> y<sub>e</sub>, and the
    * symmetric Gram times p = Σ<sub>k</sub> p<sub>k</sub> G<sub>k</sub>.
    *
@@ -58,11 +61,19 @@ public final class ImplicitLeastSquares {
     final int p = f;
     final int ap = 2 * f;
     final int q = 3 * f; // n per-entry values
-    final int yt = q + n; // f × n, the entries' vectors transposed
+    final int rows = q + n; // n × f, the entries' vectors gathered (read y once per row)
+    final int yt = rows + n * f; // f × n, the same transposed
     for (int e = 0; e < n; e++) {
-      int yi = cols[from + e] * f;
+      System.arraycopy(y, cols[from + e] * f, scratch, rows + e * f, f);
+    }
+    // transpose in tiles of TILE entries: the source tile (TILE × f) stays in L1
+    for (int e0 = 0; e0 < n; e0 += TILE) {
+      int e1 = Math.min(n, e0 + TILE);
       for (int k = 0; k < f; k++) {
-        scratch[yt + k * n + e] = y[yi + k];
+        int dst = yt + k * n;
+        for (int e = e0; e < e1; e++) {
+          scratch[dst + e] = scratch[rows + e * f + k];
+        }
       }
     }
     // r = b − A x = Σ (c_e − w_e (y_e·x)) y_e − (G + λI) x
@@ -74,7 +85,7 @@ public final class ImplicitLeastSquares {
     }
     Vectors.scale(-1f, scratch, r, f);
     for (int e = 0; e < n; e++) {
-      Vectors.axpy(scratch[q + e], y, cols[from + e] * f, scratch, r, f);
+      Vectors.axpy(scratch[q + e], scratch, rows + e * f, scratch, r, f);
     }
     System.arraycopy(scratch, r, scratch, p, f);
     float rsOld = Vectors.dot(scratch, r, scratch, r, f);
@@ -88,7 +99,7 @@ public final class ImplicitLeastSquares {
       for (int e = 0; e < n; e++) {
         float c = w[from + e] * scratch[q + e];
         if (c != 0f) {
-          Vectors.axpy(c, y, cols[from + e] * f, scratch, ap, f);
+          Vectors.axpy(c, scratch, rows + e * f, scratch, ap, f);
         }
       }
       float pAp = Vectors.dot(scratch, p, scratch, ap, f);

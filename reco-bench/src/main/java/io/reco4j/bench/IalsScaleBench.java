@@ -61,23 +61,38 @@ public final class IalsScaleBench {
         c.epsilon(), IalsConfig.Solver.parse(solver), steps, c.regScaling(), c.regExponent(),
         c.initStd(), c.seed(), threads);
     List<Double> secs = new ArrayList<>();
+    List<Double> cpu = new ArrayList<>();
+    long[] lastCpu = {processCpuNanos()};
     long tt = System.nanoTime();
-    new IalsTrainer(c, secs::add).train(d);
+    new IalsTrainer(c, s -> {
+      secs.add(s);
+      long now = processCpuNanos();
+      cpu.add((now - lastCpu[0]) / 1e9);
+      lastCpu[0] = now;
+    }).train(d);
     double total = (System.nanoTime() - tt) / 1e9;
     double flops = IalsTrainer.flopsPerIteration(d.userCount(), d.itemCount(), d.size(), factors,
         steps);
     System.out.printf(Locale.ROOT, "ials f=%d threads=%d solver=%s cgSteps=%d: %.2f GFLOP/iteration%n",
         factors, threads, solver, steps, flops / 1e9);
     for (int i = 0; i < secs.size(); i++) {
-      System.out.printf(Locale.ROOT, "  iteration %d: %.3f s  %.2f GFLOP/s%n", i + 1, secs.get(i),
-          flops / secs.get(i) / 1e9);
+      System.out.printf(Locale.ROOT,
+          "  iteration %d: %.3f s wall  %.2f GFLOP/s; %.2f s CPU (all threads%s)%n", i + 1,
+          secs.get(i), flops / secs.get(i) / 1e9, cpu.get(i),
+          i == 0 ? ", includes transpose and init" : "");
     }
     double steady = secs.size() > 1
         ? secs.subList(1, secs.size()).stream().mapToDouble(Double::doubleValue).average().orElse(0)
         : secs.get(0);
+    double steadyCpu = cpu.size() > 1
+        ? cpu.subList(1, cpu.size()).stream().mapToDouble(Double::doubleValue).average().orElse(0)
+        : cpu.get(0);
     System.out.printf(Locale.ROOT,
         "first %.3f s, steady %.3f s/iteration (%.2f GFLOP/s); train total %.2f s%n",
         secs.get(0), steady, flops / steady / 1e9, total);
+    System.out.printf(Locale.ROOT,
+        "steady CPU %.2f s/iteration = %.2f s/iteration if %d threads had whole cores%n",
+        steadyCpu, steadyCpu / threads, threads);
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {
@@ -87,6 +102,15 @@ public final class IalsScaleBench {
     System.out.printf(Locale.ROOT, "peak heap %.0f MiB (sum of pool peaks; max heap %.0f MiB)%n",
         peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
     System.out.printf(Locale.ROOT, "load average after: %s%n", loadAverage());
+  }
+
+  /** CPU time of the whole process (all threads): shows the work when the machine is shared. */
+  private static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return 0;
   }
 
   private static String loadAverage() {
