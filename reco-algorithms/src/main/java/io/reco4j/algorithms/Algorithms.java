@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.reco4j.algorithms.als.AlsConfig;
+import io.reco4j.algorithms.als.AlsTrainer;
+import io.reco4j.algorithms.als.IalsConfig;
+import io.reco4j.algorithms.als.IalsTrainer;
 import io.reco4j.algorithms.baseline.BiasConfig;
 import io.reco4j.algorithms.baseline.BiasTrainer;
 import io.reco4j.algorithms.baseline.GlobalMeanConfig;
@@ -66,6 +70,8 @@ import java.util.function.Supplier;
  *   <tr><td>bpr</td><td></td><td>{@link BprConfig}</td><td>item scorer, factor model, fold-in, similar items</td></tr>
  *   <tr><td>itemknn</td><td></td><td>{@link ItemKnnConfig}</td><td>rating predictor, item scorer, similar items, fold-in</td></tr>
  *   <tr><td>userknn</td><td></td><td>{@link UserKnnConfig}</td><td>rating predictor, item scorer</td></tr>
+ *   <tr><td>als</td><td></td><td>{@link AlsConfig}</td><td>rating predictor, item scorer, fold-in, similar items, factors</td></tr>
+ *   <tr><td>ials</td><td></td><td>{@link IalsConfig}</td><td>item scorer, fold-in, similar items, factors</td></tr>
  * </table>
  */
 public final class Algorithms {
@@ -84,6 +90,8 @@ public final class Algorithms {
     register("bpr", List.of(), BprConfig.class, BprConfig::defaults, BprTrainer::new);
     register("itemknn", List.of(), ItemKnnConfig.class, ItemKnnConfig::defaults, ItemKnnTrainer::new);
     register("userknn", List.of(), UserKnnConfig.class, UserKnnConfig::defaults, UserKnnTrainer::new);
+    register("als", List.of(), AlsConfig.class, AlsConfig::defaults, AlsTrainer::new);
+    register("ials", List.of(), IalsConfig.class, IalsConfig::defaults, IalsTrainer::new);
   }
 
   private Algorithms() {}

@@ -1,0 +1,119 @@
+package io.reco4j.algorithms.als;
+
+import io.reco4j.data.IdIndex;
+import io.reco4j.linalg.Vectors;
+import io.reco4j.model.FoldIn;
+import io.reco4j.model.Provenance;
+import io.reco4j.model.RatingPredictor;
+
+/**
+ * The {@code als} model (ALS-WR, Zhou et al. 2008; see {@link AlsTrainer}): r̂<sub>ui</sub> = μ +
+ * b<sub>u</sub> + b<sub>i</sub> + x<sub>u</sub>·y<sub>i</sub> (μ and the biases 0 when the config
+ * has no biases). Cold users and items have zero vectors and biases.
+ *
+ * <p>{@link #predict} clips r̂ to the range of the training ratings; {@link #scoreItems} writes it
+ * unclipped. {@link #scoreItemsForHistory} folds a user in by exactly the training's user step
+ * (weighted-λ least squares against the fixed item factors and biases). Immutable and thread-safe.
+ */
+public final class AlsModel extends FactorModelBase<AlsConfig> implements RatingPredictor, FoldIn {
+  /** The registered algorithm name. */
+  public static final String ALGORITHM = "als";
+
+  private final float mu;
+  private final float[] userBias;
+  private final float[] itemBias;
+  private final float minRating;
+  private final float maxRating;
+
+  AlsModel(AlsConfig config, Provenance provenance, IdIndex users, IdIndex items, int f,
+      float[] userFactors, float[] itemFactors, float mu, float[] userBias, float[] itemBias,
+      float minRating, float maxRating) {
+    super(config, provenance, users, items, f, userFactors, itemFactors);
+    if (userBias.length != users.size() || itemBias.length != items.size()) {
+      throw new IllegalArgumentException("bias arrays do not match the index spaces");
+    }
+    this.mu = mu;
+    this.userBias = userBias;
+    this.itemBias = itemBias;
+    this.minRating = minRating;
+    this.maxRating = maxRating;
+  }
+
+  @Override
+  public String algorithm() {
+    return ALGORITHM;
+  }
+
+  /** μ, the mean training rating (0 without biases). */
+  public float globalMean() {
+    return mu;
+  }
+
+  /** The smallest training rating: the lower clip of {@link #predict}. */
+  public float minRating() {
+    return minRating;
+  }
+
+  /** The largest training rating: the upper clip of {@link #predict}. */
+  public float maxRating() {
+    return maxRating;
+  }
+
+  @Override
+  public float predict(int userIndex, int itemIndex) {
+    float r = mu + userBias[userIndex] + itemBias[itemIndex]
+        + Vectors.dot(userFactors, userIndex * f, itemFactors, itemIndex * f, f);
+    return Math.max(minRating, Math.min(maxRating, r));
+  }
+
+  @Override
+  public void scoreItems(int userIndex, float[] out) {
+    score(userFactors, userIndex * f, userBias[userIndex], out);
+  }
+
+  /**
+   * Solves the user's weighted-λ least-squares step against the fixed item factors and biases and
+   * writes the unclipped r̂ of every item. An empty history gives μ + b<sub>i</sub>.
+   */
+  @Override
+  public void scoreItemsForHistory(int[] items, float[] values, float[] out) {
+    float[] xb = foldIn(items, values);
+    score(xb, 0, xb[f], out);
+  }
+
+  /** The user vector and bias of a history: length f + 1, the bias last (0 without biases). */
+  public float[] foldIn(int[] items, float[] values) {
+    if (items.length != values.length) {
+      throw new IllegalArgumentException("items and values differ in length: " + items.length
+          + " vs " + values.length);
+    }
+    for (int i : items) {
+      java.util.Objects.checkIndex(i, items().size());
+    }
+    float[] xb = new float[f + 1];
+    float[] bias = new float[1];
+    int dim = f + 1;
+    AlsTrainer.solveRow(itemFactors, config().biases() ? itemBias : null, f, mu, items, values, 0,
+        items.length, config().regularization(), xb, 0, bias, 0, new double[dim * dim],
+        new double[dim]);
+    xb[f] = bias[0];
+    return xb;
+  }
+
+  private void score(float[] x, int xOff, float bu, float[] out) {
+    float base = mu + bu;
+    int n = itemBias.length;
+    for (int i = 0; i < n; i++) {
+      out[i] = base + itemBias[i] + Vectors.dot(x, xOff, itemFactors, i * f, f);
+    }
+  }
+
+  // for the codec: backing arrays, never handed out publicly
+  float[] userBiases() {
+    return userBias;
+  }
+
+  float[] itemBiases() {
+    return itemBias;
+  }
+}

@@ -1,0 +1,176 @@
+package io.reco4j.algorithms.als;
+
+import io.reco4j.data.CsrMatrix;
+import io.reco4j.data.Dataset;
+import io.reco4j.linalg.Cholesky;
+import io.reco4j.model.Provenance;
+import io.reco4j.model.Trainer;
+import io.reco4j.util.Parallel;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Trains {@code als}: ALS-WR, alternating least squares with weighted-λ regularisation for
+ * explicit ratings (Zhou, Wilkinson, Schreiber, Pan, "Large-Scale Parallel Collaborative
+ * Filtering for the Netflix Prize", AAIM 2008). It minimises
+ *
+ * <pre>
+ *   Σ<sub>(u,i)</sub> (r<sub>ui</sub> − r̂<sub>ui</sub>)² + λ (Σ<sub>u</sub> n<sub>u</sub> ‖x̃<sub>u</sub>‖² + Σ<sub>i</sub> n<sub>i</sub> ‖ỹ<sub>i</sub>‖²)
+ * </pre>
+ *
+ * <p>with r̂ = x<sub>u</sub>·y<sub>i</sub>, or with {@link AlsConfig#biases()} r̂ = μ +
+ * b<sub>u</sub> + b<sub>i</sub> + x<sub>u</sub>·y<sub>i</sub> where x̃<sub>u</sub> = (x<sub>u</sub>,
+ * b<sub>u</sub>) is solved jointly against ỹ<sub>i</sub> = (y<sub>i</sub>, 1) on the target
+ * r<sub>ui</sub> − μ − b<sub>i</sub> (and symmetrically for items). n<sub>u</sub>, n<sub>i</sub>
+ * are the rating counts.
+ *
+ * <p>Each iteration solves every item given the users, then every user given the items, so the
+ * final user vectors are exact least-squares steps on the final items — what
+ * {@link AlsModel#scoreItemsForHistory} recomputes for a new history. Rows are solved exactly by
+ * Cholesky in double precision, in parallel over fixed blocks; each row depends only on its
+ * inputs, so the model is bit-identical for any thread count. Cost per iteration:
+ * nnz·(f+1)² + (|U| + |I|)·(f+1)³/3 flops.
+ */
+public final class AlsTrainer implements Trainer<AlsModel> {
+  static final int GRAIN = 128;
+
+  private final AlsConfig config;
+
+  /** A trainer with the given configuration. */
+  public AlsTrainer(AlsConfig config) {
+    this.config = Objects.requireNonNull(config, "config");
+  }
+
+  /** A trainer with {@link AlsConfig#defaults()}. */
+  public AlsTrainer() {
+    this(AlsConfig.defaults());
+  }
+
+  @Override
+  public AlsConfig config() {
+    return config;
+  }
+
+  /**
+   * Fits the model on every entry of {@code data.matrix()}.
+   *
+   * @throws IllegalArgumentException when {@code data} has no interactions
+   */
+  @Override
+  public AlsModel train(Dataset data) {
+    long start = System.nanoTime();
+    CsrMatrix byUser = data.matrix();
+    float[] vals = byUser.values();
+    if (vals.length == 0) {
+      throw new IllegalArgumentException(AlsModel.ALGORITHM + ": training data '" + data.name()
+          + "' has no interactions");
+    }
+    CsrMatrix byItem = byUser.transpose();
+    int f = config.factors();
+    int nu = data.userCount();
+    int ni = data.itemCount();
+    boolean biases = config.biases();
+    double sum = 0;
+    float min = Float.POSITIVE_INFINITY;
+    float max = Float.NEGATIVE_INFINITY;
+    for (float v : vals) {
+      sum += v;
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+    }
+    float mu = biases ? (float) (sum / vals.length) : 0f;
+    float[] x = Factors.gaussian(nu, f, config.initStd(), config.seed(), 1);
+    float[] y = Factors.gaussian(ni, f, config.initStd(), config.seed(), 2);
+    float[] bu = new float[nu];
+    float[] bi = new float[ni];
+    int threads = config.threads();
+    float lambda = config.regularization();
+    for (int it = 0; it < config.iterations(); it++) {
+      halfStep(byItem, x, biases ? bu : null, mu, lambda, y, bi, threads);
+      halfStep(byUser, y, biases ? bi : null, mu, lambda, x, bu, threads);
+    }
+    Provenance p = Provenance.of(AlsModel.ALGORITHM, config, data.name(), data.fingerprint(),
+        Factors.secondsSince(start));
+    return new AlsModel(config, p, data.users(), data.items(), f, x, y, mu, bu, bi, min, max);
+  }
+
+  private void halfStep(CsrMatrix m, float[] fixed, float[] fixedBias, float mu, float lambda,
+      float[] out, float[] outBias, int threads) {
+    int f = config.factors();
+    int dim = f + (fixedBias != null ? 1 : 0);
+    int[] ptr = m.rowPtr();
+    int[] cols = m.colIdx();
+    float[] vals = m.values();
+    Parallel.forRange(threads, m.rows(), GRAIN, (from, to) -> {
+      double[] a = new double[dim * dim];
+      double[] b = new double[dim];
+      for (int r = from; r < to; r++) {
+        solveRow(fixed, fixedBias, f, mu, cols, vals, ptr[r], ptr[r + 1], lambda, out, r * f,
+            outBias, r, a, b);
+      }
+    });
+  }
+
+  /**
+   * The weighted-λ least-squares step of one row: writes its factors to {@code out[off..off+f)}
+   * and, when {@code fixedBias} is not null, its bias to {@code outBias[biasIndex]}. Entries are
+   * {@code [s, e)} of {@code cols}/{@code vals}. A row without entries gets zeros. Scratch
+   * {@code a} holds at least (f+1)², {@code b} at least f+1.
+   */
+  static void solveRow(float[] fixed, float[] fixedBias, int f, float mu, int[] cols,
+      float[] vals, int s, int e, float lambda, float[] out, int off, float[] outBias,
+      int biasIndex, double[] a, double[] b) {
+    boolean biases = fixedBias != null;
+    int dim = f + (biases ? 1 : 0);
+    int n = e - s;
+    if (n == 0) {
+      Arrays.fill(out, off, off + f, 0f);
+      if (biases) {
+        outBias[biasIndex] = 0f;
+      }
+      return;
+    }
+    Arrays.fill(a, 0, dim * dim, 0.0);
+    Arrays.fill(b, 0, dim, 0.0);
+    for (int p = s; p < e; p++) {
+      int c = cols[p];
+      int yo = c * f;
+      double t = vals[p] - (biases ? mu + fixedBias[c] : 0f);
+      for (int i = 0; i < f; i++) {
+        double yi = fixed[yo + i];
+        b[i] += t * yi;
+        int ri = i * dim;
+        for (int j = 0; j <= i; j++) {
+          a[ri + j] += yi * fixed[yo + j];
+        }
+      }
+      if (biases) {
+        // the constant coordinate ỹ_f = 1
+        int rf = f * dim;
+        for (int j = 0; j < f; j++) {
+          a[rf + j] += fixed[yo + j];
+        }
+        a[rf + f] += 1.0;
+        b[f] += t;
+      }
+    }
+    double reg = (double) lambda * n;
+    for (int i = 0; i < dim; i++) {
+      a[i * dim + i] += reg;
+    }
+    if (!Cholesky.factor(a, dim)) {
+      Arrays.fill(out, off, off + f, 0f);
+      if (biases) {
+        outBias[biasIndex] = 0f;
+      }
+      return;
+    }
+    Cholesky.solve(a, dim, b);
+    for (int i = 0; i < f; i++) {
+      out[off + i] = (float) b[i];
+    }
+    if (biases) {
+      outBias[biasIndex] = (float) b[f];
+    }
+  }
+}

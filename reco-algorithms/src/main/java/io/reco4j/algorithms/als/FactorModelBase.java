@@ -1,0 +1,120 @@
+package io.reco4j.algorithms.als;
+
+import io.reco4j.data.IdIndex;
+import io.reco4j.linalg.Vectors;
+import io.reco4j.model.AlgorithmConfig;
+import io.reco4j.model.FactorModel;
+import io.reco4j.model.Provenance;
+import io.reco4j.model.SimilarItems;
+import io.reco4j.rank.TopN;
+import java.util.Objects;
+
+/**
+ * State and kernels shared by the ALS models: config, provenance, index spaces, flat row-major
+ * user and item factors, and cosine similar-items over the item factors (norms precomputed).
+ * Immutable and thread-safe.
+ */
+abstract class FactorModelBase<C extends AlgorithmConfig> implements FactorModel, SimilarItems {
+  private final C config;
+  private final Provenance provenance;
+  private final IdIndex users;
+  private final IdIndex items;
+  final int f;
+  final float[] userFactors;
+  final float[] itemFactors;
+  private final float[] itemNorms;
+
+  FactorModelBase(C config, Provenance provenance, IdIndex users, IdIndex items, int f,
+      float[] userFactors, float[] itemFactors) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.provenance = Objects.requireNonNull(provenance, "provenance");
+    this.users = Objects.requireNonNull(users, "users");
+    this.items = Objects.requireNonNull(items, "items");
+    if (userFactors.length != (long) users.size() * f
+        || itemFactors.length != (long) items.size() * f) {
+      throw new IllegalArgumentException("factor arrays " + userFactors.length + "/"
+          + itemFactors.length + " do not match " + users.size() + " users / " + items.size()
+          + " items × " + f + " factors");
+    }
+    this.f = f;
+    this.userFactors = userFactors;
+    this.itemFactors = itemFactors;
+    this.itemNorms = new float[items.size()];
+    for (int i = 0; i < itemNorms.length; i++) {
+      itemNorms[i] = (float) Math.sqrt(Vectors.dot(itemFactors, i * f, itemFactors, i * f, f));
+    }
+  }
+
+  @Override
+  public C config() {
+    return config;
+  }
+
+  @Override
+  public Provenance provenance() {
+    return provenance;
+  }
+
+  @Override
+  public IdIndex users() {
+    return users;
+  }
+
+  @Override
+  public IdIndex items() {
+    return items;
+  }
+
+  @Override
+  public int factors() {
+    return f;
+  }
+
+  @Override
+  public float[] userFactors() {
+    return userFactors;
+  }
+
+  @Override
+  public float[] itemFactors() {
+    return itemFactors;
+  }
+
+  /** Writes {@code base + x·y_i} for every item i, x at {@code x[xOff..]}. */
+  final void scoreVector(float[] x, int xOff, float base, float[] out) {
+    int n = itemNorms.length;
+    for (int i = 0; i < n; i++) {
+      out[i] = base + Vectors.dot(x, xOff, itemFactors, i * f, f);
+    }
+  }
+
+  /**
+   * Cosine similarity of item factors; items with a zero vector (cold) have similarity 0 to every
+   * item. Ties keep the smaller index first ({@link TopN}).
+   */
+  @Override
+  public int similarItems(int itemIndex, int k, int[] outItems, float[] outScores) {
+    int n = itemNorms.length;
+    Objects.checkIndex(itemIndex, n);
+    if (k <= 0) {
+      return 0;
+    }
+    float ni = itemNorms[itemIndex];
+    TopN top = new TopN(Math.min(k, Math.max(1, n - 1)));
+    int off = itemIndex * f;
+    for (int j = 0; j < n; j++) {
+      if (j == itemIndex) {
+        continue;
+      }
+      float d = ni * itemNorms[j];
+      float s = d > 0 ? Vectors.dot(itemFactors, off, itemFactors, j * f, f) / d : 0f;
+      top.offer(j, s);
+    }
+    return top.drainTo(outItems, outScores);
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName() + "[" + provenance.oneLine() + "]";
+  }
+}
