@@ -15,6 +15,8 @@ import io.reco4j.algorithms.baseline.PopularConfig;
 import io.reco4j.algorithms.baseline.PopularTrainer;
 import io.reco4j.algorithms.baseline.RandomConfig;
 import io.reco4j.algorithms.baseline.RandomTrainer;
+import io.reco4j.algorithms.ease.EaseConfig;
+import io.reco4j.algorithms.ease.EaseTrainer;
 import io.reco4j.model.AlgorithmConfig;
 import io.reco4j.model.Configs;
 import io.reco4j.model.Model;
@@ -51,6 +53,7 @@ import java.util.function.Supplier;
  *   <tr><td>bias</td><td></td><td>{@link BiasConfig}</td><td>rating predictor, item scorer</td></tr>
  *   <tr><td>popular</td><td>pop</td><td>{@link PopularConfig}</td><td>item scorer</td></tr>
  *   <tr><td>random</td><td></td><td>{@link RandomConfig}</td><td>item scorer</td></tr>
+ *   <tr><td>ease</td><td></td><td>{@link EaseConfig}</td><td>item scorer, fold-in, similar items</td></tr>
  * </table>
  */
 public final class Algorithms {
@@ -64,6 +67,7 @@ public final class Algorithms {
     register("popular", List.of("pop"), PopularConfig.class, PopularConfig::defaults,
         PopularTrainer::new);
     register("random", List.of(), RandomConfig.class, RandomConfig::defaults, RandomTrainer::new);
+    register("ease", List.of(), EaseConfig.class, EaseConfig::defaults, EaseTrainer::new);
   }
 
   private Algorithms() {}
