@@ -69,6 +69,15 @@ public abstract class SpdInverse implements AutoCloseable {
     return new OpenBlasFloat(n);
   }
 
+  /** Like {@link #of} with NIO views of at most {@code maxViewBytes} (tests of the slicing). */
+  static SpdInverse of(String backend, int n, long maxViewBytes) {
+    return switch (backend) {
+      case "openblas" -> new OpenBlasFloat(n, maxViewBytes);
+      case "openblas-double" -> new OpenBlas(n, maxViewBytes);
+      default -> of(backend, n);
+    };
+  }
+
   /**
    * The backend of a resolved solver name: {@code "openblas"} (single precision),
    * {@code "openblas-double"} or {@code "java"}.
@@ -147,18 +156,34 @@ public abstract class SpdInverse implements AutoCloseable {
     }
   }
 
+  /** Rows per NIO view: a JavaCPP buffer view is limited to 2^31 - 1 bytes. */
+  static int rowsPerView(int n, int bytesPerValue, long maxViewBytes) {
+    return (int) Math.max(1, Math.min(n, (maxViewBytes / bytesPerValue) / Math.max(1, n)));
+  }
+
   private static final class OpenBlas extends SpdInverse {
     private DoublePointer ptr;
-    private final DoubleBuffer buf;
+    private final DoubleBuffer[] views; // view k holds rows [k*rows, (k+1)*rows)
+    private final int rows;
 
     OpenBlas(int n) {
+      this(n, Integer.MAX_VALUE);
+    }
+
+    OpenBlas(int n, long maxViewBytes) {
       super(n);
       if (!openBlasAvailable()) {
         throw new IllegalStateException("OpenBLAS natives do not load: " + openBlasProblem());
       }
-      long len = Math.max(1L, (long) n * n);
-      ptr = new DoublePointer(len);
-      buf = ptr.capacity(len).asBuffer();
+      ptr = new DoublePointer(Math.max(1L, (long) n * n));
+      rows = rowsPerView(n, Double.BYTES, maxViewBytes);
+      views = new DoubleBuffer[(n + rows - 1) / rows];
+      for (int k = 0; k < views.length; k++) {
+        long from = (long) k * rows * n;
+        long len = (long) Math.min(rows, n - k * rows) * n;
+        views[k] = new DoublePointer(ptr).position(from).limit(from + len)
+            .capacity(from + len).asBuffer();
+      }
     }
 
     @Override
@@ -168,7 +193,8 @@ public abstract class SpdInverse implements AutoCloseable {
 
     @Override
     public void putUpperRow(int i, double[] row, double diagonalShift) {
-      int at = i * n + i;
+      DoubleBuffer buf = views[i / rows];
+      int at = (i % rows) * n + i;
       buf.put(at, row, i, n - i);
       buf.put(at, row[i] + diagonalShift);
     }
@@ -193,7 +219,7 @@ public abstract class SpdInverse implements AutoCloseable {
 
     @Override
     public void upperRow(int i, double[] dst) {
-      buf.get(i * n + i, dst, i, n - i);
+      views[i / rows].get((i % rows) * n + i, dst, i, n - i);
     }
 
     @Override
@@ -207,16 +233,27 @@ public abstract class SpdInverse implements AutoCloseable {
 
   private static final class OpenBlasFloat extends SpdInverse {
     private FloatPointer ptr;
-    private final FloatBuffer buf;
+    private final FloatBuffer[] views; // view k holds rows [k*rows, (k+1)*rows)
+    private final int rows;
 
     OpenBlasFloat(int n) {
+      this(n, Integer.MAX_VALUE);
+    }
+
+    OpenBlasFloat(int n, long maxViewBytes) {
       super(n);
       if (!openBlasAvailable()) {
         throw new IllegalStateException("OpenBLAS natives do not load: " + openBlasProblem());
       }
-      long len = Math.max(1L, (long) n * n);
-      ptr = new FloatPointer(len);
-      buf = ptr.capacity(len).asBuffer();
+      ptr = new FloatPointer(Math.max(1L, (long) n * n));
+      rows = rowsPerView(n, Float.BYTES, maxViewBytes);
+      views = new FloatBuffer[(n + rows - 1) / rows];
+      for (int k = 0; k < views.length; k++) {
+        long from = (long) k * rows * n;
+        long len = (long) Math.min(rows, n - k * rows) * n;
+        views[k] = new FloatPointer(ptr).position(from).limit(from + len)
+            .capacity(from + len).asBuffer();
+      }
     }
 
     @Override
@@ -226,7 +263,8 @@ public abstract class SpdInverse implements AutoCloseable {
 
     @Override
     public void putUpperRow(int i, double[] row, double diagonalShift) {
-      int base = i * n;
+      FloatBuffer buf = views[i / rows];
+      int base = (i % rows) * n;
       buf.put(base + i, (float) (row[i] + diagonalShift));
       for (int j = i + 1; j < n; j++) {
         buf.put(base + j, (float) row[j]);
@@ -252,7 +290,8 @@ public abstract class SpdInverse implements AutoCloseable {
 
     @Override
     public void upperRow(int i, double[] dst) {
-      int base = i * n;
+      FloatBuffer buf = views[i / rows];
+      int base = (i % rows) * n;
       for (int j = i; j < n; j++) {
         dst[j] = buf.get(base + j);
       }
