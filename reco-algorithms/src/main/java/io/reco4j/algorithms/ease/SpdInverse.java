@@ -181,8 +181,9 @@ public abstract class SpdInverse implements AutoCloseable {
       for (int k = 0; k < views.length; k++) {
         long from = (long) k * rows * n;
         long len = (long) Math.min(rows, n - k * rows) * n;
-        views[k] = new DoublePointer(ptr).position(from).limit(from + len)
-            .capacity(from + len).asBuffer();
+        // a pointer at the view's own address: JavaCPP's asBuffer() mishandles positions past
+        // 2^31 bytes
+        views[k] = ptr.getPointer(from).limit(len).capacity(len).asBuffer();
       }
     }
 
@@ -251,8 +252,9 @@ public abstract class SpdInverse implements AutoCloseable {
       for (int k = 0; k < views.length; k++) {
         long from = (long) k * rows * n;
         long len = (long) Math.min(rows, n - k * rows) * n;
-        views[k] = new FloatPointer(ptr).position(from).limit(from + len)
-            .capacity(from + len).asBuffer();
+        // a pointer at the view's own address: JavaCPP's asBuffer() mishandles positions past
+        // 2^31 bytes
+        views[k] = ptr.getPointer(from).limit(len).capacity(len).asBuffer();
       }
     }
 
