@@ -26,13 +26,15 @@ import org.bytedeco.javacpp.Pointer;
  * <p>Steps and their cost, n items: the Gram matrix by {@link GramKernel} (Σ<sub>u</sub>
  * |u|²/2 multiply-adds, streamed row by row into the solver's buffer, no dense X); the inverse
  * by Cholesky through {@link SpdInverse} (n³ flops: n³/3 for {@code dpotrf} + 2n³/3 for {@code
- * dpotri}); B assembled row-block-parallel in float. Memory: 8·n² bytes for the double matrix
- * (off-heap with OpenBLAS) plus 4·n² on the heap for B, checked before anything is allocated.
+ * dpotri}, or their single-precision {@code s} twins, the default); B assembled
+ * row-block-parallel in float. Memory: 4·n² bytes off-heap for the float matrix (8·n² with
+ * {@code openblas-double}, 16·n² of heap with the Java solver) plus 4·n² on the heap for B,
+ * checked before anything is allocated.
  *
- * <p>Deterministic: no randomness; the Gram matrix and B do not depend on the thread count. The
- * OpenBLAS factorisation is bit-identical across thread counts as long as OpenBLAS runs it
- * single-threaded (small n); above that its blocked parallel kernels may round differently in the
- * last bits. Stateless and thread-safe, except that the OpenBLAS thread count is process-wide.
+ * <p>Deterministic: no randomness; the Gram matrix and the assembly of B do not depend on the
+ * thread count. OpenBLAS runs single-threaded below {@link SpdInverse#OPENBLAS_SERIAL_BELOW}
+ * items, so such models are bit-identical for every {@code threads}; above, its parallel Cholesky
+ * rounds differently from its serial one in the last bits (1 vs 2 threads). Stateless and thread-safe, except that the OpenBLAS thread count is process-wide.
  */
 public final class EaseTrainer implements Trainer<EaseModel> {
   private static final double GIB = 1024.0 * 1024 * 1024;
