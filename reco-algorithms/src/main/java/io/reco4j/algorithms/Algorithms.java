@@ -29,6 +29,8 @@ import io.reco4j.algorithms.knn.ItemKnnConfig;
 import io.reco4j.algorithms.knn.ItemKnnTrainer;
 import io.reco4j.algorithms.knn.UserKnnConfig;
 import io.reco4j.algorithms.knn.UserKnnTrainer;
+import io.reco4j.algorithms.ease.EaseConfig;
+import io.reco4j.algorithms.ease.EaseTrainer;
 import io.reco4j.model.AlgorithmConfig;
 import io.reco4j.model.Configs;
 import io.reco4j.model.Model;
@@ -72,6 +74,7 @@ import java.util.function.Supplier;
  *   <tr><td>userknn</td><td></td><td>{@link UserKnnConfig}</td><td>rating predictor, item scorer</td></tr>
  *   <tr><td>als</td><td></td><td>{@link AlsConfig}</td><td>rating predictor, item scorer, fold-in, similar items, factors</td></tr>
  *   <tr><td>ials</td><td></td><td>{@link IalsConfig}</td><td>item scorer, fold-in, similar items, factors</td></tr>
+ *   <tr><td>ease</td><td></td><td>{@link EaseConfig}</td><td>item scorer, fold-in, similar items</td></tr>
  * </table>
  */
 public final class Algorithms {
@@ -92,6 +95,7 @@ public final class Algorithms {
     register("userknn", List.of(), UserKnnConfig.class, UserKnnConfig::defaults, UserKnnTrainer::new);
     register("als", List.of(), AlsConfig.class, AlsConfig::defaults, AlsTrainer::new);
     register("ials", List.of(), IalsConfig.class, IalsConfig::defaults, IalsTrainer::new);
+    register("ease", List.of(), EaseConfig.class, EaseConfig::defaults, EaseTrainer::new);
   }
 
   private Algorithms() {}

@@ -26,7 +26,7 @@ class AlgorithmsTest {
   @Test
   void namesListsEveryBaselineInRegistrationOrder() {
     assertThat(Algorithms.names()).startsWith("global-mean", "bias", "popular", "random")
-        .contains("svd", "svdpp", "bpr", "itemknn", "userknn", "als", "ials");
+        .contains("svd", "svdpp", "bpr", "itemknn", "userknn", "als", "ials", "ease");
   }
 
   @Test
