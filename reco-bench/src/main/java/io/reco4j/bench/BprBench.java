@@ -37,7 +37,7 @@ import java.util.Map;
  * </pre>
  *
  * <p>DATA is a MovieLens folder (e.g. {@code ../shared/data/ml-100k}) or a ratings file in
- * ML-20M CSV format (e.g. {@code /work/main/bench-data/synth-20m.csv}); it is made implicit
+ * ML-20M CSV format (e.g. {@code bench-data/synth-20m.csv}); it is made implicit
  * (every rating an interaction). Other {@code field=value} arguments override
  * {@link BprConfig#defaults()} fields, as {@code --param} does on the command line.
  */

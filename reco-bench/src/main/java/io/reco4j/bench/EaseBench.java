@@ -27,7 +27,7 @@ import java.util.SplittableRandom;
  *
  * # Gram kernel and full training on a ratings CSV restricted to its K most popular items
  * java -Xmx12g -cp reco-bench/target/benchmarks.jar io.reco4j.bench.EaseBench \
- *     --data /work/main/bench-data/synth-20m.csv --items 20000 --threads 2
+ *     --data bench-data/synth-20m.csv --items 20000 --threads 2
  * </pre>
  *
  * Flops of a Cholesky inverse: n³/3 for the factorisation (potrf) + 2n³/3 for the inverse from

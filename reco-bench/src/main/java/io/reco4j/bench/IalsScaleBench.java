@@ -20,7 +20,7 @@ import java.util.Locale;
  *
  * <pre>
  * java -Xmx2g -cp reco-bench/target/benchmarks.jar io.reco4j.bench.IalsScaleBench \
- *     --data /work/main/bench-data/synth-20m.csv --factors 64 --iterations 3 --threads 2
+ *     --data bench-data/synth-20m.csv --factors 64 --iterations 3 --threads 2
  * </pre>
  *
  * Options: {@code --cg-steps N} (3), {@code --solver cg|cholesky} (cg). Every value is treated as

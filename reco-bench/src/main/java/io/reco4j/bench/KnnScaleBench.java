@@ -26,7 +26,7 @@ import java.util.Locale;
  *
  * <pre>
  * java -Xmx16g -cp reco-bench/target/benchmarks.jar io.reco4j.bench.KnnScaleBench \
- *     ../shared/data/ml-100k ../shared/data/ml-latest-small /work/main/bench-data/synth-20m.csv
+ *     ../shared/data/ml-100k ../shared/data/ml-latest-small bench-data/synth-20m.csv
  * </pre>
  *
  * <p>Options before the paths: {@code --k N} (default 50), {@code --threads N} (default 0 = all
