@@ -1,6 +1,7 @@
 package io.reco4j.algorithms.als;
 
 import io.reco4j.data.IdIndex;
+import io.reco4j.linalg.FactorSimilarity;
 import io.reco4j.linalg.Vectors;
 import io.reco4j.model.AlgorithmConfig;
 import io.reco4j.model.FactorModel;
@@ -39,10 +40,7 @@ abstract class FactorModelBase<C extends AlgorithmConfig> implements FactorModel
     this.f = f;
     this.userFactors = userFactors;
     this.itemFactors = itemFactors;
-    this.itemNorms = new float[items.size()];
-    for (int i = 0; i < itemNorms.length; i++) {
-      itemNorms[i] = (float) Math.sqrt(Vectors.dot(itemFactors, i * f, itemFactors, i * f, f));
-    }
+    this.itemNorms = FactorSimilarity.norms(itemFactors, items.size(), f);
   }
 
   @Override
@@ -94,23 +92,8 @@ abstract class FactorModelBase<C extends AlgorithmConfig> implements FactorModel
    */
   @Override
   public int similarItems(int itemIndex, int k, int[] outItems, float[] outScores) {
-    int n = itemNorms.length;
-    Objects.checkIndex(itemIndex, n);
-    if (k <= 0) {
-      return 0;
-    }
-    float ni = itemNorms[itemIndex];
-    TopN top = new TopN(Math.min(k, Math.max(1, n - 1)));
-    int off = itemIndex * f;
-    for (int j = 0; j < n; j++) {
-      if (j == itemIndex) {
-        continue;
-      }
-      float d = ni * itemNorms[j];
-      float s = d > 0 ? Vectors.dot(itemFactors, off, itemFactors, j * f, f) / d : 0f;
-      top.offer(j, s);
-    }
-    return top.drainTo(outItems, outScores);
+    return k <= 0 ? 0
+        : FactorSimilarity.mostSimilar(itemFactors, itemNorms, f, itemIndex, k, outItems, outScores);
   }
 
   @Override

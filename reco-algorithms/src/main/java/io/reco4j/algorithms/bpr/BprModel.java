@@ -63,10 +63,7 @@ public final class BprModel implements FactorModel, SimilarItems, FoldIn {
     this.q = q;
     this.bias = bias;
     this.itemCounts = itemCounts;
-    this.itemNorms = new float[items.size()];
-    for (int i = 0; i < itemNorms.length; i++) {
-      itemNorms[i] = (float) Math.sqrt(dot(q, i * f, q, i * f, f));
-    }
+    this.itemNorms = io.reco4j.linalg.FactorSimilarity.norms(q, items.size(), f);
     boolean anyCount = false;
     for (int c : itemCounts) {
       anyCount |= c > 0;
@@ -197,19 +194,8 @@ public final class BprModel implements FactorModel, SimilarItems, FoldIn {
   /** The k items with the largest cosine of factor vectors to {@code itemIndex}, itself excluded. */
   @Override
   public int similarItems(int itemIndex, int k, int[] outItems, float[] outScores) {
-    int n = items.size();
-    Objects.checkIndex(itemIndex, n);
-    TopN top = new TopN(Math.min(k, Math.max(0, n - 1)));
-    int off = itemIndex * f;
-    float norm = itemNorms[itemIndex];
-    for (int j = 0; j < n; j++) {
-      if (j == itemIndex) {
-        continue;
-      }
-      float d = norm * itemNorms[j];
-      top.offer(j, d > 0 ? dot(q, off, q, j * f, f) / d : 0f);
-    }
-    return top.drainTo(outItems, outScores);
+    return io.reco4j.linalg.FactorSimilarity.mostSimilar(q, itemNorms, f, itemIndex, k, outItems,
+        outScores);
   }
 
   // fixed-order dot product, as io.reco4j.linalg.Vectors.dot

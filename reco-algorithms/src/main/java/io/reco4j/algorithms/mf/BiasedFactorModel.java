@@ -1,6 +1,7 @@
 package io.reco4j.algorithms.mf;
 
 import io.reco4j.data.IdIndex;
+import io.reco4j.linalg.FactorSimilarity;
 import io.reco4j.linalg.Vectors;
 import io.reco4j.model.AlgorithmConfig;
 import io.reco4j.model.ItemScorer;
@@ -56,10 +57,7 @@ abstract class BiasedFactorModel<C extends AlgorithmConfig>
     this.userVec = userVec;
     this.itemVec = itemVec;
     this.trainingRmse = trainingRmse.clone();
-    this.itemNorm = new float[items.size()];
-    for (int i = 0; i < itemNorm.length; i++) {
-      itemNorm[i] = (float) Math.sqrt(Vectors.dot(itemVec, i * f, itemVec, i * f, f));
-    }
+    this.itemNorm = FactorSimilarity.norms(itemVec, items.size(), f);
   }
 
   @Override
@@ -139,20 +137,7 @@ abstract class BiasedFactorModel<C extends AlgorithmConfig>
    */
   @Override
   public int similarItems(int itemIndex, int k, int[] outItems, float[] outScores) {
-    int n = itemBias.length;
-    Objects.checkIndex(itemIndex, n);
-    TopN top = new TopN(Math.max(0, Math.min(k, n - 1)));
-    float ni = itemNorm[itemIndex];
-    for (int j = 0; j < n; j++) {
-      if (j == itemIndex) {
-        continue;
-      }
-      float nj = itemNorm[j];
-      float cos = ni == 0 || nj == 0 ? 0f
-          : Vectors.dot(itemVec, itemIndex * f, itemVec, j * f, f) / (ni * nj);
-      top.offer(j, cos);
-    }
-    return top.drainTo(outItems, outScores);
+    return FactorSimilarity.mostSimilar(itemVec, itemNorm, f, itemIndex, k, outItems, outScores);
   }
 
   @Override
