@@ -1,5 +1,6 @@
 package io.reco4j.algorithms.als;
 
+import io.reco4j.model.PayloadIO;
 import io.reco4j.model.Configs;
 import io.reco4j.model.ModelCodec;
 import io.reco4j.model.ModelHeader;
@@ -35,16 +36,16 @@ public final class AlsCodec implements ModelCodec<AlsModel> {
     out.writeFloat(model.globalMean());
     out.writeFloat(model.minRating());
     out.writeFloat(model.maxRating());
-    Factors.writeFloats(out, model.userFactors());
-    Factors.writeFloats(out, model.itemFactors());
-    Factors.writeFloats(out, model.userBiases());
-    Factors.writeFloats(out, model.itemBiases());
+    PayloadIO.writeFloats(out, model.userFactors());
+    PayloadIO.writeFloats(out, model.itemFactors());
+    PayloadIO.writeFloats(out, model.userBiases());
+    PayloadIO.writeFloats(out, model.itemBiases());
   }
 
   @Override
   public AlsModel readPayload(ModelHeader header, int payloadVersion, DataInputStream in)
       throws IOException {
-    Factors.checkVersion(header, payloadVersion, VERSION);
+    PayloadIO.checkVersion(header, payloadVersion, VERSION);
     AlsConfig config = Configs.fromJson(header.provenance().configJson(), AlsConfig.class);
     int f = in.readInt();
     float mu = in.readFloat();
@@ -52,10 +53,10 @@ public final class AlsCodec implements ModelCodec<AlsModel> {
     float max = in.readFloat();
     int nu = header.users().size();
     int ni = header.items().size();
-    float[] x = Factors.readFloats(in, (long) nu * f, "user factors");
-    float[] y = Factors.readFloats(in, (long) ni * f, "item factors");
-    float[] bu = Factors.readFloats(in, nu, "user biases");
-    float[] bi = Factors.readFloats(in, ni, "item biases");
+    float[] x = PayloadIO.readFloats(in, (long) nu * f, "user factors");
+    float[] y = PayloadIO.readFloats(in, (long) ni * f, "item factors");
+    float[] bu = PayloadIO.readFloats(in, nu, "user biases");
+    float[] bi = PayloadIO.readFloats(in, ni, "item biases");
     return new AlsModel(config, header.provenance(), header.users(), header.items(), f, x, y, mu,
         bu, bi, min, max);
   }

@@ -1,15 +1,9 @@
 package io.reco4j.algorithms.als;
 
-import io.reco4j.model.ModelHeader;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
 
 /** Helpers shared by the ALS trainers and codecs: initialisation, timing, float-array I/O. */
 final class Factors {
-  private static final int CHUNK = 8192;
 
   private Factors() {}
 
@@ -31,40 +25,6 @@ final class Factors {
     return (System.nanoTime() - startNanos) / 1e9;
   }
 
-  /** Writes a length-prefixed float array in big-endian chunks. */
-  static void writeFloats(DataOutputStream out, float[] a) throws IOException {
-    out.writeInt(a.length);
-    ByteBuffer buf = ByteBuffer.allocate(CHUNK * 4);
-    for (int k = 0; k < a.length; k += CHUNK) {
-      int n = Math.min(CHUNK, a.length - k);
-      buf.clear();
-      buf.asFloatBuffer().put(a, k, n);
-      out.write(buf.array(), 0, n * 4);
-    }
-  }
 
-  /** Reads a float array written by {@link #writeFloats}, checking its length. */
-  static float[] readFloats(DataInputStream in, long expected, String what) throws IOException {
-    int n = in.readInt();
-    if (n != expected) {
-      throw new IOException(what + ": expected " + expected + " values, file has " + n);
-    }
-    float[] a = new float[n];
-    byte[] bytes = new byte[CHUNK * 4];
-    for (int k = 0; k < n; k += CHUNK) {
-      int m = Math.min(CHUNK, n - k);
-      in.readFully(bytes, 0, m * 4);
-      ByteBuffer.wrap(bytes, 0, m * 4).asFloatBuffer().get(a, k, m);
-    }
-    return a;
-  }
 
-  /** Rejects payload versions a codec does not know. */
-  static void checkVersion(ModelHeader header, int payloadVersion, int supported)
-      throws IOException {
-    if (payloadVersion < 1 || payloadVersion > supported) {
-      throw new IOException(header.algorithm() + " model payload version " + payloadVersion
-          + " is not supported (reads 1.." + supported + ")");
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package io.reco4j.algorithms.als;
 
+import io.reco4j.model.PayloadIO;
 import io.reco4j.model.Configs;
 import io.reco4j.model.ModelCodec;
 import io.reco4j.model.ModelHeader;
@@ -32,18 +33,18 @@ public final class IalsCodec implements ModelCodec<IalsModel> {
   @Override
   public void writePayload(IalsModel model, DataOutputStream out) throws IOException {
     out.writeInt(model.factors());
-    Factors.writeFloats(out, model.userFactors());
-    Factors.writeFloats(out, model.itemFactors());
+    PayloadIO.writeFloats(out, model.userFactors());
+    PayloadIO.writeFloats(out, model.itemFactors());
   }
 
   @Override
   public IalsModel readPayload(ModelHeader header, int payloadVersion, DataInputStream in)
       throws IOException {
-    Factors.checkVersion(header, payloadVersion, VERSION);
+    PayloadIO.checkVersion(header, payloadVersion, VERSION);
     IalsConfig config = Configs.fromJson(header.provenance().configJson(), IalsConfig.class);
     int f = in.readInt();
-    float[] x = Factors.readFloats(in, (long) header.users().size() * f, "user factors");
-    float[] y = Factors.readFloats(in, (long) header.items().size() * f, "item factors");
+    float[] x = PayloadIO.readFloats(in, (long) header.users().size() * f, "user factors");
+    float[] y = PayloadIO.readFloats(in, (long) header.items().size() * f, "item factors");
     return new IalsModel(config, header.provenance(), header.users(), header.items(), f, x, y);
   }
 }

@@ -1,5 +1,6 @@
 package io.reco4j.algorithms.baseline;
 
+import io.reco4j.model.PayloadIO;
 import io.reco4j.model.Configs;
 import io.reco4j.model.ModelCodec;
 import io.reco4j.model.ModelHeader;
@@ -34,20 +35,20 @@ public final class BiasCodec implements ModelCodec<BiasModel> {
     out.writeFloat(model.globalMean());
     out.writeFloat(model.minRating());
     out.writeFloat(model.maxRating());
-    Baselines.writeFloats(out, model.userBiases());
-    Baselines.writeFloats(out, model.itemBiases());
+    PayloadIO.writeFloats(out, model.userBiases());
+    PayloadIO.writeFloats(out, model.itemBiases());
   }
 
   @Override
   public BiasModel readPayload(ModelHeader header, int payloadVersion, DataInputStream in)
       throws IOException {
-    Baselines.checkVersion(header, payloadVersion, VERSION);
+    PayloadIO.checkVersion(header, payloadVersion, VERSION);
     BiasConfig config = Configs.fromJson(header.provenance().configJson(), BiasConfig.class);
     float mu = in.readFloat();
     float min = in.readFloat();
     float max = in.readFloat();
-    float[] bu = Baselines.readFloats(in, header.users().size(), "user biases");
-    float[] bi = Baselines.readFloats(in, header.items().size(), "item biases");
+    float[] bu = PayloadIO.readFloats(in, header.users().size(), "user biases");
+    float[] bi = PayloadIO.readFloats(in, header.items().size(), "item biases");
     return new BiasModel(config, header.provenance(), header.users(), header.items(), mu, bu, bi,
         min, max);
   }

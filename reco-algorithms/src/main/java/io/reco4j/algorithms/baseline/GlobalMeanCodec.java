@@ -1,5 +1,6 @@
 package io.reco4j.algorithms.baseline;
 
+import io.reco4j.model.PayloadIO;
 import io.reco4j.model.Configs;
 import io.reco4j.model.ModelCodec;
 import io.reco4j.model.ModelHeader;
@@ -34,7 +35,7 @@ public final class GlobalMeanCodec implements ModelCodec<GlobalMeanModel> {
   @Override
   public GlobalMeanModel readPayload(ModelHeader header, int payloadVersion, DataInputStream in)
       throws IOException {
-    Baselines.checkVersion(header, payloadVersion, VERSION);
+    PayloadIO.checkVersion(header, payloadVersion, VERSION);
     GlobalMeanConfig config = Configs.fromJson(header.provenance().configJson(),
         GlobalMeanConfig.class);
     return new GlobalMeanModel(config, header.provenance(), header.users(), header.items(),

@@ -1,5 +1,6 @@
 package io.reco4j.algorithms.baseline;
 
+import io.reco4j.model.PayloadIO;
 import io.reco4j.model.Configs;
 import io.reco4j.model.ModelCodec;
 import io.reco4j.model.ModelHeader;
@@ -38,7 +39,7 @@ public final class PopularCodec implements ModelCodec<PopularModel> {
   @Override
   public PopularModel readPayload(ModelHeader header, int payloadVersion, DataInputStream in)
       throws IOException {
-    Baselines.checkVersion(header, payloadVersion, VERSION);
+    PayloadIO.checkVersion(header, payloadVersion, VERSION);
     PopularConfig config = Configs.fromJson(header.provenance().configJson(), PopularConfig.class);
     int n = in.readInt();
     if (n != header.items().size()) {

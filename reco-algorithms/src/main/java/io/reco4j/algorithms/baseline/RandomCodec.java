@@ -1,5 +1,6 @@
 package io.reco4j.algorithms.baseline;
 
+import io.reco4j.model.PayloadIO;
 import io.reco4j.model.Configs;
 import io.reco4j.model.ModelCodec;
 import io.reco4j.model.ModelHeader;
@@ -37,7 +38,7 @@ public final class RandomCodec implements ModelCodec<RandomModel> {
   @Override
   public RandomModel readPayload(ModelHeader header, int payloadVersion, DataInputStream in)
       throws IOException {
-    Baselines.checkVersion(header, payloadVersion, VERSION);
+    PayloadIO.checkVersion(header, payloadVersion, VERSION);
     RandomConfig config = Configs.fromJson(header.provenance().configJson(), RandomConfig.class);
     long seed = in.readLong();
     if (seed != config.seed()) {

@@ -1,12 +1,13 @@
 package io.reco4j.algorithms.bpr;
 
+import static io.reco4j.model.PayloadIO.*;
+
 import io.reco4j.model.Configs;
 import io.reco4j.model.ModelCodec;
 import io.reco4j.model.ModelHeader;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 
 /**
  * Model-file codec of {@link BprModel}. Payload v1: the factor count (int), then user factors,
@@ -15,7 +16,6 @@ import java.nio.ByteBuffer;
  */
 public final class BprCodec implements ModelCodec<BprModel> {
   private static final int VERSION = 1;
-  private static final int CHUNK = 1 << 14; // values per bulk copy
 
   @Override
   public String algorithm() {
@@ -74,32 +74,5 @@ public final class BprCodec implements ModelCodec<BprModel> {
         counts);
   }
 
-  private static void writeFloats(DataOutputStream out, float[] a) throws IOException {
-    out.writeInt(a.length);
-    ByteBuffer buf = ByteBuffer.allocate(CHUNK * Float.BYTES);
-    for (int from = 0; from < a.length; from += CHUNK) {
-      int len = Math.min(CHUNK, a.length - from);
-      buf.clear();
-      buf.asFloatBuffer().put(a, from, len);
-      out.write(buf.array(), 0, len * Float.BYTES);
-    }
-  }
 
-  private static float[] readFloats(DataInputStream in, long expected, String what)
-      throws IOException {
-    int n = in.readInt();
-    if (n != expected) {
-      throw new IOException(what + ": expected " + expected + " values, file has " + n);
-    }
-    float[] a = new float[n];
-    byte[] bytes = new byte[CHUNK * Float.BYTES];
-    ByteBuffer buf = ByteBuffer.wrap(bytes);
-    for (int from = 0; from < n; from += CHUNK) {
-      int len = Math.min(CHUNK, n - from);
-      in.readFully(bytes, 0, len * Float.BYTES);
-      buf.clear();
-      buf.asFloatBuffer().get(a, from, len);
-    }
-    return a;
-  }
 }

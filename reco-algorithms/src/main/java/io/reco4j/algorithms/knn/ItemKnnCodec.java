@@ -1,5 +1,6 @@
 package io.reco4j.algorithms.knn;
 
+import io.reco4j.model.PayloadIO;
 import io.reco4j.model.Configs;
 import io.reco4j.model.ModelCodec;
 import io.reco4j.model.ModelHeader;
@@ -39,7 +40,7 @@ public final class ItemKnnCodec implements ModelCodec<ItemKnnModel> {
   @Override
   public ItemKnnModel readPayload(ModelHeader header, int payloadVersion, DataInputStream in)
       throws IOException {
-    KnnCodecs.checkVersion(header, payloadVersion, VERSION);
+    PayloadIO.checkVersion(header, payloadVersion, VERSION);
     ItemKnnConfig config = Configs.fromJson(header.provenance().configJson(), ItemKnnConfig.class);
     KnnCodecs.Payload p = KnnCodecs.read(header, in, header.items().size());
     return new ItemKnnModel(config, header.provenance(), header.users(), header.items(), p.train(),

@@ -1,5 +1,7 @@
 package io.reco4j.algorithms.knn;
 
+import static io.reco4j.model.PayloadIO.*;
+
 import io.reco4j.data.CsrMatrix;
 import io.reco4j.model.ModelHeader;
 import java.io.DataInputStream;
@@ -60,50 +62,8 @@ final class KnnCodecs {
     }
   }
 
-  static void checkVersion(ModelHeader header, int payloadVersion, int supported)
-      throws IOException {
-    if (payloadVersion < 1 || payloadVersion > supported) {
-      throw new IOException(header.algorithm() + " model payload version " + payloadVersion
-          + " is not supported (reads 1.." + supported + ")");
-    }
-  }
 
-  private static void writeInts(DataOutputStream out, int[] a) throws IOException {
-    out.writeInt(a.length);
-    for (int x : a) {
-      out.writeInt(x);
-    }
-  }
 
-  private static void writeFloats(DataOutputStream out, float[] a) throws IOException {
-    out.writeInt(a.length);
-    for (float x : a) {
-      out.writeFloat(x);
-    }
-  }
 
-  private static int[] readInts(DataInputStream in, int expected, String what) throws IOException {
-    int n = in.readInt();
-    if (n != expected || n < 0) {
-      throw new IOException(what + ": expected " + expected + " values, file has " + n);
-    }
-    int[] a = new int[n];
-    for (int k = 0; k < n; k++) {
-      a[k] = in.readInt();
-    }
-    return a;
-  }
 
-  private static float[] readFloats(DataInputStream in, int expected, String what)
-      throws IOException {
-    int n = in.readInt();
-    if (n != expected || n < 0) {
-      throw new IOException(what + ": expected " + expected + " values, file has " + n);
-    }
-    float[] a = new float[n];
-    for (int k = 0; k < n; k++) {
-      a[k] = in.readFloat();
-    }
-    return a;
-  }
 }

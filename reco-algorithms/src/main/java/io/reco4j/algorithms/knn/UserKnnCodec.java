@@ -1,5 +1,6 @@
 package io.reco4j.algorithms.knn;
 
+import io.reco4j.model.PayloadIO;
 import io.reco4j.model.Configs;
 import io.reco4j.model.ModelCodec;
 import io.reco4j.model.ModelHeader;
@@ -39,7 +40,7 @@ public final class UserKnnCodec implements ModelCodec<UserKnnModel> {
   @Override
   public UserKnnModel readPayload(ModelHeader header, int payloadVersion, DataInputStream in)
       throws IOException {
-    KnnCodecs.checkVersion(header, payloadVersion, VERSION);
+    PayloadIO.checkVersion(header, payloadVersion, VERSION);
     UserKnnConfig config = Configs.fromJson(header.provenance().configJson(), UserKnnConfig.class);
     KnnCodecs.Payload p = KnnCodecs.read(header, in, header.users().size());
     return new UserKnnModel(config, header.provenance(), header.users(), header.items(), p.train(),

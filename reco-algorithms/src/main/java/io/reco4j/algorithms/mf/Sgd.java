@@ -2,11 +2,7 @@ package io.reco4j.algorithms.mf;
 
 import io.reco4j.data.CsrMatrix;
 import io.reco4j.data.Dataset;
-import io.reco4j.model.ModelHeader;
 import io.reco4j.util.Parallel;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.BrokenBarrierException;
@@ -293,49 +289,8 @@ final class Sgd {
 
   // ---- codec helpers ----
 
-  static void writeFloats(DataOutputStream out, float[] a) throws IOException {
-    out.writeInt(a.length);
-    for (float x : a) {
-      out.writeFloat(x);
-    }
-  }
 
-  static float[] readFloats(DataInputStream in, long expected, String what) throws IOException {
-    int n = in.readInt();
-    if (n != expected) {
-      throw new IOException(what + ": expected " + expected + " values, file has " + n);
-    }
-    float[] a = new float[n];
-    for (int k = 0; k < n; k++) {
-      a[k] = in.readFloat();
-    }
-    return a;
-  }
 
-  static void writeDoubles(DataOutputStream out, double[] a) throws IOException {
-    out.writeInt(a.length);
-    for (double x : a) {
-      out.writeDouble(x);
-    }
-  }
 
-  static double[] readDoubles(DataInputStream in, int expected, String what) throws IOException {
-    int n = in.readInt();
-    if (n != expected) {
-      throw new IOException(what + ": expected " + expected + " values, file has " + n);
-    }
-    double[] a = new double[n];
-    for (int k = 0; k < n; k++) {
-      a[k] = in.readDouble();
-    }
-    return a;
-  }
 
-  static void checkVersion(ModelHeader header, int payloadVersion, int supported)
-      throws IOException {
-    if (payloadVersion < 1 || payloadVersion > supported) {
-      throw new IOException(header.algorithm() + " model payload version " + payloadVersion
-          + " is not supported (reads 1.." + supported + ")");
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package io.reco4j.algorithms.mf;
 
+import io.reco4j.model.PayloadIO;
 import io.reco4j.model.Configs;
 import io.reco4j.model.ModelCodec;
 import io.reco4j.model.ModelHeader;
@@ -36,17 +37,17 @@ public final class SvdCodec implements ModelCodec<SvdModel> {
     out.writeFloat(m.mu);
     out.writeFloat(m.minRating);
     out.writeFloat(m.maxRating);
-    Sgd.writeFloats(out, m.userBias);
-    Sgd.writeFloats(out, m.itemBias);
-    Sgd.writeFloats(out, m.userVec);
-    Sgd.writeFloats(out, m.itemVec);
-    Sgd.writeDoubles(out, m.trainingRmse);
+    PayloadIO.writeFloats(out, m.userBias);
+    PayloadIO.writeFloats(out, m.itemBias);
+    PayloadIO.writeFloats(out, m.userVec);
+    PayloadIO.writeFloats(out, m.itemVec);
+    PayloadIO.writeDoubles(out, m.trainingRmse);
   }
 
   @Override
   public SvdModel readPayload(ModelHeader header, int payloadVersion, DataInputStream in)
       throws IOException {
-    Sgd.checkVersion(header, payloadVersion, VERSION);
+    PayloadIO.checkVersion(header, payloadVersion, VERSION);
     SvdConfig config = Configs.fromJson(header.provenance().configJson(), SvdConfig.class);
     int f = in.readInt();
     if (f != config.factors()) {
@@ -57,11 +58,11 @@ public final class SvdCodec implements ModelCodec<SvdModel> {
     float max = in.readFloat();
     int users = header.users().size();
     int items = header.items().size();
-    float[] bu = Sgd.readFloats(in, users, "user biases");
-    float[] bi = Sgd.readFloats(in, items, "item biases");
-    float[] p = Sgd.readFloats(in, (long) users * f, "user factors");
-    float[] q = Sgd.readFloats(in, (long) items * f, "item factors");
-    double[] rmse = Sgd.readDoubles(in, config.epochs(), "training RMSE");
+    float[] bu = PayloadIO.readFloats(in, users, "user biases");
+    float[] bi = PayloadIO.readFloats(in, items, "item biases");
+    float[] p = PayloadIO.readFloats(in, (long) users * f, "user factors");
+    float[] q = PayloadIO.readFloats(in, (long) items * f, "item factors");
+    double[] rmse = PayloadIO.readDoubles(in, config.epochs(), "training RMSE");
     return new SvdModel(config, header.provenance(), header.users(), header.items(), f, mu, min,
         max, bu, bi, p, q, rmse);
   }

@@ -1,5 +1,6 @@
 package io.reco4j.algorithms.mf;
 
+import io.reco4j.model.PayloadIO;
 import io.reco4j.model.Configs;
 import io.reco4j.model.ModelCodec;
 import io.reco4j.model.ModelHeader;
@@ -36,18 +37,18 @@ public final class SvdppCodec implements ModelCodec<SvdppModel> {
     out.writeFloat(m.mu);
     out.writeFloat(m.minRating);
     out.writeFloat(m.maxRating);
-    Sgd.writeFloats(out, m.userBias);
-    Sgd.writeFloats(out, m.itemBias);
-    Sgd.writeFloats(out, m.userVec);
-    Sgd.writeFloats(out, m.itemVec);
-    Sgd.writeFloats(out, m.implicitFactors);
-    Sgd.writeDoubles(out, m.trainingRmse);
+    PayloadIO.writeFloats(out, m.userBias);
+    PayloadIO.writeFloats(out, m.itemBias);
+    PayloadIO.writeFloats(out, m.userVec);
+    PayloadIO.writeFloats(out, m.itemVec);
+    PayloadIO.writeFloats(out, m.implicitFactors);
+    PayloadIO.writeDoubles(out, m.trainingRmse);
   }
 
   @Override
   public SvdppModel readPayload(ModelHeader header, int payloadVersion, DataInputStream in)
       throws IOException {
-    Sgd.checkVersion(header, payloadVersion, VERSION);
+    PayloadIO.checkVersion(header, payloadVersion, VERSION);
     SvdppConfig config = Configs.fromJson(header.provenance().configJson(), SvdppConfig.class);
     int f = in.readInt();
     if (f != config.factors()) {
@@ -59,12 +60,12 @@ public final class SvdppCodec implements ModelCodec<SvdppModel> {
     float max = in.readFloat();
     int users = header.users().size();
     int items = header.items().size();
-    float[] bu = Sgd.readFloats(in, users, "user biases");
-    float[] bi = Sgd.readFloats(in, items, "item biases");
-    float[] v = Sgd.readFloats(in, (long) users * f, "user vectors");
-    float[] q = Sgd.readFloats(in, (long) items * f, "item factors");
-    float[] y = Sgd.readFloats(in, (long) items * f, "implicit factors");
-    double[] rmse = Sgd.readDoubles(in, config.epochs(), "training RMSE");
+    float[] bu = PayloadIO.readFloats(in, users, "user biases");
+    float[] bi = PayloadIO.readFloats(in, items, "item biases");
+    float[] v = PayloadIO.readFloats(in, (long) users * f, "user vectors");
+    float[] q = PayloadIO.readFloats(in, (long) items * f, "item factors");
+    float[] y = PayloadIO.readFloats(in, (long) items * f, "implicit factors");
+    double[] rmse = PayloadIO.readDoubles(in, config.epochs(), "training RMSE");
     return new SvdppModel(config, header.provenance(), header.users(), header.items(), f, mu, min,
         max, bu, bi, v, q, y, rmse);
   }
