@@ -64,8 +64,8 @@ final class EvaluateCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = {"--algo", "--algorithms"}, paramLabel = "NAMES", split = ",",
-        description = "Algorithms, comma-separated: global-mean, bias, popular, random. "
-            + "Default: bias.")
+        description = "Algorithms, comma-separated: global-mean, bias, popular, random, itemknn, "
+            + "userknn, svd, svdpp, als, ials, bpr, ease. Default: bias.")
     List<String> algorithms;
 
     @Option(names = "--param", paramLabel = "[ALGO.]FIELD=VALUE",

@@ -38,7 +38,8 @@ final class TrainCommand implements Callable<Integer> {
   DataOptions data;
 
   @Option(names = "--algo", required = true, paramLabel = "NAME",
-      description = "Algorithm name (reco evaluate --help lists them).")
+      description = "Algorithm: global-mean, bias, popular, random, itemknn, userknn, svd, svdpp, "
+          + "als, ials, bpr, ease.")
   String algo;
 
   @Option(names = "--param", paramLabel = "FIELD=VALUE",

@@ -204,4 +204,12 @@ class RecoCliTest {
     assertThat(r.err()).contains("no field 'factors'");
     assertThat(tmp.resolve("m.reco")).doesNotExist();
   }
+
+  @Test
+  void theHelpNamesEveryRegisteredAlgorithm() {
+    String help = reco("evaluate", "--help").out() + reco("train", "--help").out();
+    for (String name : io.reco4j.algorithms.Algorithms.names()) {
+      assertThat(help).as(name).contains(name);
+    }
+  }
 }
