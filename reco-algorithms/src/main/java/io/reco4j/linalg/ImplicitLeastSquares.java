@@ -30,7 +30,10 @@ public final class ImplicitLeastSquares {
 
   /** The scratch length {@link #conjugateGradient} needs for a row of {@code nnz} entries. */
   public static int cgScratchSize(int f, int nnz) {
-    return 3 * f + nnz * (2 * f + 1);
+    // for f below the lane count (at most 16) the vector kernels transpose the row's vectors,
+    // padding nnz to whole vectors, plus weights, coefficients and two padded vectors
+    int padded = (nnz + 15) / 16 * 16;
+    return Math.max(3 * f + nnz * (2 * f + 1), (Math.min(f, 16) + 2) * padded + 32);
   }
 
   /**

@@ -218,6 +218,10 @@ final class PanamaKernels implements VectorKernels, Providers.PanamaCheck {
   @Override
   public void conjugateGradient(float[] gram, float lambda, float[] y, int f, int[] cols,
       float[] w, int from, int to, float[] x, int xOff, int steps, float[] scratch) {
+    if (f < L && L <= 16) {
+      smallConjugateGradient(gram, lambda, y, f, cols, w, from, to, x, xOff, steps, scratch);
+      return;
+    }
     final int n = to - from;
     final int r = 0;
     final int p = f;
@@ -343,5 +347,111 @@ final class PanamaKernels implements VectorKernels, Providers.PanamaCheck {
       float c = base * (1f + we) + sign * we * dot(t, o, v, vOff, f);
       axpy(c, t, o, out, outOff, f);
     }
+  }
+
+  /**
+   * CG for f &lt; lanes. Per-entry dot products would each need a lane reduction (slow), so the
+   * row's vectors are gathered transposed (f rows of n, n padded to whole vectors with zero rows
+   * and zero weights): the n dots y_e·v are then f FMAs per vector of entries, and
+   * Σ_e c_e y_e is one reduction per factor. x, r, p and Ap stay in registers, zero-padded to the
+   * lane count.
+   */
+  private static void smallConjugateGradient(float[] gram, float lambda, float[] y, int f,
+      int[] cols, float[] w, int from, int to, float[] x, int xOff, int steps, float[] t) {
+    final int n = to - from;
+    final int np = (n + L - 1) / L * L;
+    final int wp = f * np; // the entries' weights, padded with zeros
+    final int cp = wp + np; // per-entry coefficients
+    final int xp = cp + np; // a padded vector (x, then p): its lanes for the Gram product
+    final int row = xp + L; // a padded row of G, then the padded result of a correction
+    for (int e = 0; e < n; e++) {
+      int o = cols[from + e] * f;
+      for (int k = 0; k < f; k++) {
+        t[k * np + e] = y[o + k];
+      }
+    }
+    for (int k = 0; k < f; k++) {
+      java.util.Arrays.fill(t, k * np + n, (k + 1) * np, 0f);
+    }
+    System.arraycopy(w, from, t, wp, n);
+    java.util.Arrays.fill(t, wp + n, wp + np, 0f);
+    System.arraycopy(x, xOff, t, xp, f);
+    for (int k = f; k < L; k++) {
+      t[xp + k] = 0f;
+    }
+    FloatVector xv = FloatVector.fromArray(S, t, xp);
+    // r = b − A x = Σ (c_e − w_e (y_e·x)) y_e − (G + λI) x
+    FloatVector rv = smallGramProduct(gram, lambda, xv, t, xp, row, f).neg();
+    rv = rv.add(smallCorrection(t, np, f, 1f, -1f, xp, row));
+    FloatVector pv = rv;
+    float rsOld = rv.mul(rv).reduceLanes(VectorOperators.ADD);
+    for (int s = 0; s < steps; s++) {
+      if (!(rsOld > 1e-20f)) {
+        break;
+      }
+      pv.intoArray(t, xp);
+      FloatVector apv = smallGramProduct(gram, lambda, pv, t, xp, row, f);
+      apv = apv.add(smallCorrection(t, np, f, 0f, 1f, xp, row));
+      float pAp = pv.mul(apv).reduceLanes(VectorOperators.ADD);
+      if (!(pAp > 0f)) {
+        break;
+      }
+      float alpha = rsOld / pAp;
+      FloatVector va = FloatVector.broadcast(S, alpha);
+      xv = pv.fma(va, xv);
+      rv = apv.fma(va.neg(), rv);
+      float rsNew = rv.mul(rv).reduceLanes(VectorOperators.ADD);
+      pv = pv.fma(FloatVector.broadcast(S, rsNew / rsOld), rv);
+      rsOld = rsNew;
+    }
+    xv.intoArray(t, xp);
+    System.arraycopy(t, xp, x, xOff, f);
+  }
+
+  /** (G + λI) v for f &lt; lanes; {@code t[vs..)} holds v's lanes. */
+  private static FloatVector smallGramProduct(float[] gram, float lambda, FloatVector v,
+      float[] t, int vs, int row, int f) {
+    for (int k = f; k < L; k++) {
+      t[row + k] = 0f;
+    }
+    FloatVector acc = v.mul(lambda);
+    for (int k = 0; k < f; k++) {
+      System.arraycopy(gram, k * f, t, row, f); // lanes f.. stay zero
+      acc = FloatVector.fromArray(S, t, row).fma(FloatVector.broadcast(S, t[vs + k]), acc);
+    }
+    return acc;
+  }
+
+  /**
+   * Σ_e (base·(1 + w_e) + sign·w_e·(y_e·v)) y_e over the transposed padded entries of {@code t}
+   * (layout of {@link #smallConjugateGradient}), v in {@code t[vs..vs+f)}; returned padded.
+   */
+  private static FloatVector smallCorrection(float[] t, int np, int f, float base, float sign,
+      int vs, int out) {
+    final int wp = f * np;
+    final int cp = wp + np;
+    FloatVector vb = FloatVector.broadcast(S, base);
+    FloatVector vsgn = FloatVector.broadcast(S, sign);
+    for (int c = 0; c < np; c += L) {
+      FloatVector d = FloatVector.zero(S);
+      for (int k = 0; k < f; k++) {
+        d = FloatVector.fromArray(S, t, k * np + c).fma(FloatVector.broadcast(S, t[vs + k]), d);
+      }
+      FloatVector wv = FloatVector.fromArray(S, t, wp + c);
+      // base·(1 + w) + sign·w·d; padded entries have w = 0 and zero rows, so contribute nothing
+      wv.mul(d).fma(vsgn, wv.add(1f).mul(vb)).intoArray(t, cp + c);
+    }
+    for (int k = 0; k < f; k++) {
+      int yk = k * np;
+      FloatVector acc = FloatVector.zero(S);
+      for (int c = 0; c < np; c += L) {
+        acc = FloatVector.fromArray(S, t, yk + c).fma(FloatVector.fromArray(S, t, cp + c), acc);
+      }
+      t[out + k] = acc.reduceLanes(VectorOperators.ADD);
+    }
+    for (int k = f; k < L; k++) {
+      t[out + k] = 0f;
+    }
+    return FloatVector.fromArray(S, t, out);
   }
 }
