@@ -25,13 +25,19 @@ public final class Gram {
    * @param threads worker threads, 0 meaning all cores
    */
   public static void compute(float[] y, int rows, int f, float[] out, int threads) {
+    compute(VectorKernels.provider(), y, rows, f, out, threads);
+  }
+
+  /** {@link #compute(float[], int, int, float[], int)} with the given kernels. */
+  public static void compute(VectorKernels kernels, float[] y, int rows, int f, float[] out,
+      int threads) {
     int blocks = Math.max(1, (rows + BLOCK_ROWS - 1) / BLOCK_ROWS);
     float[][] partial = new float[blocks][];
     Parallel.forEachBlock(threads, blocks, b -> {
       float[] g = new float[f * f];
       int from = b * BLOCK_ROWS;
       int to = Math.min(rows, from + BLOCK_ROWS);
-      accumulate(y, from, to, f, g);
+      kernels.gramAccumulate(y, from, to, f, g);
       partial[b] = g;
     });
     java.util.Arrays.fill(out, 0, f * f, 0f);
@@ -43,23 +49,6 @@ public final class Gram {
     for (int a = 0; a < f; a++) {
       for (int c = 0; c < a; c++) {
         out[a * f + c] = out[c * f + a];
-      }
-    }
-  }
-
-  /** Adds {@code y_r y_r^T} for rows {@code [from, to)} to the upper triangle of {@code g}. */
-  static void accumulate(float[] y, int from, int to, int f, float[] g) {
-    for (int r = from; r < to; r++) {
-      int off = r * f;
-      for (int a = 0; a < f; a++) {
-        float ya = y[off + a];
-        if (ya == 0f) {
-          continue;
-        }
-        int row = a * f;
-        for (int c = a; c < f; c++) {
-          g[row + c] += ya * y[off + c];
-        }
       }
     }
   }

@@ -26,24 +26,19 @@ package io.reco4j.linalg;
  * nothing: callers pass scratch arrays.
  */
 public final class ImplicitLeastSquares {
-  private static final int TILE = 16;
-
   private ImplicitLeastSquares() {}
 
   /** The scratch length {@link #conjugateGradient} needs for a row of {@code nnz} entries. */
   public static int cgScratchSize(int f, int nnz) {
-    return 3 * f + nnz * (2 * f + 1);
+    // for f below the lane count (at most 16) the vector kernels transpose the row's vectors,
+    // padding nnz to whole vectors, plus weights, coefficients and two padded vectors
+    int padded = (nnz + 15) / 16 * 16;
+    return Math.max(3 * f + nnz * (2 * f + 1), (Math.min(f, 16) + 2) * padded + 32);
   }
 
   /**
-   * Improves {@code x[xOff .. xOff+f)} in place by up to {@code steps} conjugate-gradient steps.
-   *
-   * <p>Every product is written as a sum of scaled rows (axpy), which the JIT vectorises, rather
-   * than as dot products, which it does not: the row's item vectors are first gathered into
-   * scratch, row-major (n × f, so the random rows of {@code y} are read once) and transposed
-   * (f × n), so Y<sub>u</sub>p = Σ<sub>k</sub> p<sub>k</sub> (row k of the
-   * transpose), Y<sub>u</sub><sup>T</sup>d = Σ<sub>e</sub> d<sub>e</sub> y<sub>e</sub>, and the
-   * symmetric Gram times p = Σ<sub>k</sub> p<sub>k</sub> G<sub>k</sub>.
+   * Improves {@code x[xOff .. xOff+f)} in place by up to {@code steps} conjugate-gradient steps,
+   * with the kernels of {@link VectorKernels#provider()}.
    *
    * @param gram Y<sup>T</sup>Y, {@code f × f} row-major (symmetric)
    * @param lambda the row's regularisation λ (added to the diagonal)
@@ -56,92 +51,8 @@ public final class ImplicitLeastSquares {
    */
   public static void conjugateGradient(float[] gram, float lambda, float[] y, int f, int[] cols,
       float[] w, int from, int to, float[] x, int xOff, int steps, float[] scratch) {
-    final int n = to - from;
-    final int r = 0;
-    final int p = f;
-    final int ap = 2 * f;
-    final int q = 3 * f; // n per-entry values
-    final int rows = q + n; // n × f, the entries' vectors gathered (read y once per row)
-    final int yt = rows + n * f; // f × n, the same transposed
-    for (int e = 0; e < n; e++) {
-      System.arraycopy(y, cols[from + e] * f, scratch, rows + e * f, f);
-    }
-    // transpose in tiles of TILE entries: the source tile (TILE × f) stays in L1
-    for (int e0 = 0; e0 < n; e0 += TILE) {
-      int e1 = Math.min(n, e0 + TILE);
-      for (int k = 0; k < f; k++) {
-        int dst = yt + k * n;
-        for (int e = e0; e < e1; e++) {
-          scratch[dst + e] = scratch[rows + e * f + k];
-        }
-      }
-    }
-    // r = b − A x = Σ (c_e − w_e (y_e·x)) y_e − (G + λI) x
-    symmetricProduct(gram, lambda, x, xOff, f, scratch, r);
-    transposedProduct(scratch, yt, n, f, x, xOff, scratch, q);
-    for (int e = 0; e < n; e++) {
-      float we = w[from + e];
-      scratch[q + e] = 1f + we - we * scratch[q + e];
-    }
-    Vectors.scale(-1f, scratch, r, f);
-    for (int e = 0; e < n; e++) {
-      Vectors.axpy(scratch[q + e], scratch, rows + e * f, scratch, r, f);
-    }
-    System.arraycopy(scratch, r, scratch, p, f);
-    float rsOld = Vectors.dot(scratch, r, scratch, r, f);
-    for (int s = 0; s < steps; s++) {
-      if (!(rsOld > 1e-20f)) {
-        break;
-      }
-      // ap = (G + λI) p + Σ w_e (y_e·p) y_e
-      symmetricProduct(gram, lambda, scratch, p, f, scratch, ap);
-      transposedProduct(scratch, yt, n, f, scratch, p, scratch, q);
-      for (int e = 0; e < n; e++) {
-        float c = w[from + e] * scratch[q + e];
-        if (c != 0f) {
-          Vectors.axpy(c, scratch, rows + e * f, scratch, ap, f);
-        }
-      }
-      float pAp = Vectors.dot(scratch, p, scratch, ap, f);
-      if (!(pAp > 0f)) {
-        break;
-      }
-      float alpha = rsOld / pAp;
-      Vectors.axpy(alpha, scratch, p, x, xOff, f);
-      Vectors.axpy(-alpha, scratch, ap, scratch, r, f);
-      float rsNew = Vectors.dot(scratch, r, scratch, r, f);
-      float beta = rsNew / rsOld;
-      for (int a = 0; a < f; a++) {
-        scratch[p + a] = scratch[r + a] + beta * scratch[p + a];
-      }
-      rsOld = rsNew;
-    }
-  }
-
-  /** out[outOff..+f) = (G + λI) v, as Σ_k v_k G_k (G symmetric, so its rows are its columns). */
-  private static void symmetricProduct(float[] gram, float lambda, float[] v, int vOff, int f,
-      float[] out, int outOff) {
-    for (int a = 0; a < f; a++) {
-      out[outOff + a] = lambda * v[vOff + a];
-    }
-    for (int k = 0; k < f; k++) {
-      float vk = v[vOff + k];
-      if (vk != 0f) {
-        Vectors.axpy(vk, gram, k * f, out, outOff, f);
-      }
-    }
-  }
-
-  /** out[outOff..+n) = Y_u v with Y_u stored transposed (f rows of n) at {@code yt}. */
-  private static void transposedProduct(float[] t, int yt, int n, int f, float[] v, int vOff,
-      float[] out, int outOff) {
-    java.util.Arrays.fill(out, outOff, outOff + n, 0f);
-    for (int k = 0; k < f; k++) {
-      float vk = v[vOff + k];
-      if (vk != 0f) {
-        Vectors.axpy(vk, t, yt + k * n, out, outOff, n);
-      }
-    }
+    VectorKernels.provider().conjugateGradient(gram, lambda, y, f, cols, w, from, to, x, xOff,
+        steps, scratch);
   }
 
   /**

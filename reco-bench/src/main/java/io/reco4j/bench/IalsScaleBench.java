@@ -56,6 +56,7 @@ public final class IalsScaleBench {
     System.out.printf(Locale.ROOT, "data %s: %d users x %d items, %d entries (load %.1fs)%n",
         data.getFileName(), d.userCount(), d.itemCount(), d.size(), load);
     System.out.printf(Locale.ROOT, "load average before: %s%n", loadAverage());
+    System.out.printf(Locale.ROOT, "kernels: %s%n", io.reco4j.linalg.VectorKernels.provider().name());
     IalsConfig c = IalsConfig.defaults();
     c = new IalsConfig(factors, iterations, c.regularization(), c.alpha(), c.confidence(),
         c.epsilon(), IalsConfig.Solver.parse(solver), steps, c.regScaling(), c.regExponent(),

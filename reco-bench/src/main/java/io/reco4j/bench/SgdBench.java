@@ -50,9 +50,10 @@ public final class SgdBench {
     if (dirs.isEmpty()) {
       dirs.add("../shared/data/ml-100k");
     }
-    System.out.printf(Locale.ROOT, "cores %d, load average %.2f%n",
+    System.out.printf(Locale.ROOT, "cores %d, load average %.2f, kernels %s%n",
         Runtime.getRuntime().availableProcessors(),
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        io.reco4j.linalg.VectorKernels.provider().name());
     for (String dir : dirs) {
       Dataset data = MovieLens.load(Path.of(dir), LoadOptions.defaults()).dataset();
       List<Split> folds = Splits.parse("kfold:5").split(data, 42);

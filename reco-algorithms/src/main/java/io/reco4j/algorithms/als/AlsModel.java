@@ -95,7 +95,7 @@ public final class AlsModel extends FactorModelBase<AlsConfig> implements Rating
     int dim = f + 1;
     AlsTrainer.solveRow(itemFactors, config().biases() ? itemBias : null, f, mu, items, values, 0,
         items.length, config().regularization(), xb, 0, bias, 0, new double[dim * dim],
-        new double[dim]);
+        new double[2 * dim]);
     xb[f] = bias[0];
     return xb;
   }

@@ -3,6 +3,7 @@ package io.reco4j.algorithms.als;
 import io.reco4j.data.CsrMatrix;
 import io.reco4j.data.Dataset;
 import io.reco4j.linalg.Cholesky;
+import io.reco4j.linalg.VectorKernels;
 import io.reco4j.model.Provenance;
 import io.reco4j.model.Trainer;
 import io.reco4j.util.Parallel;
@@ -103,7 +104,7 @@ public final class AlsTrainer implements Trainer<AlsModel> {
     float[] vals = m.values();
     Parallel.forRange(threads, m.rows(), GRAIN, (from, to) -> {
       double[] a = new double[dim * dim];
-      double[] b = new double[dim];
+      double[] b = new double[2 * dim];
       for (int r = from; r < to; r++) {
         solveRow(fixed, fixedBias, f, mu, cols, vals, ptr[r], ptr[r + 1], lambda, out, r * f,
             outBias, r, a, b);
@@ -115,7 +116,8 @@ public final class AlsTrainer implements Trainer<AlsModel> {
    * The weighted-λ least-squares step of one row: writes its factors to {@code out[off..off+f)}
    * and, when {@code fixedBias} is not null, its bias to {@code outBias[biasIndex]}. Entries are
    * {@code [s, e)} of {@code cols}/{@code vals}. A row without entries gets zeros. Scratch
-   * {@code a} holds at least (f+1)², {@code b} at least f+1.
+   * {@code a} holds at least (f+1)², {@code b} at least 2(f+1) (its second half holds the
+   * current entry's vector in double, for the {@link VectorKernels} row updates).
    */
   static void solveRow(float[] fixed, float[] fixedBias, int f, float mu, int[] cols,
       float[] vals, int s, int e, float lambda, float[] out, int off, float[] outBias,
@@ -132,17 +134,18 @@ public final class AlsTrainer implements Trainer<AlsModel> {
     }
     Arrays.fill(a, 0, dim * dim, 0.0);
     Arrays.fill(b, 0, dim, 0.0);
+    VectorKernels kernels = VectorKernels.provider();
     for (int p = s; p < e; p++) {
       int c = cols[p];
       int yo = c * f;
       double t = vals[p] - (biases ? mu + fixedBias[c] : 0f);
       for (int i = 0; i < f; i++) {
-        double yi = fixed[yo + i];
+        b[dim + i] = fixed[yo + i];
+      }
+      for (int i = 0; i < f; i++) {
+        double yi = b[dim + i];
         b[i] += t * yi;
-        int ri = i * dim;
-        for (int j = 0; j <= i; j++) {
-          a[ri + j] += yi * fixed[yo + j];
-        }
+        kernels.axpy(yi, b, dim, a, i * dim, i + 1); // row i of the lower triangle
       }
       if (biases) {
         // the constant coordinate ỹ_f = 1

@@ -2,7 +2,7 @@ package io.reco4j.algorithms.mf;
 
 import io.reco4j.data.CsrMatrix;
 import io.reco4j.data.Dataset;
-import io.reco4j.linalg.Vectors;
+import io.reco4j.linalg.VectorKernels;
 import io.reco4j.model.Provenance;
 import io.reco4j.model.TrainingListener;
 import io.reco4j.model.Trainer;
@@ -146,23 +146,19 @@ public final class SvdTrainer implements Trainer<SvdModel> {
       float[] bu, float[] bi, float[] p, float[] q, int f, float lr, float reg) {
     // x + γ(e·g − λx) computed as (1 − γλ)·x + (γe)·g: the same step, fewer operations
     float keep = 1f - lr * reg;
+    VectorKernels kernels = VectorKernels.provider();
     double se = 0;
     for (int k = from; k < to; k++) {
       int u = users[k];
       int i = items[k];
       int uo = u * f;
       int io = i * f;
-      float e = ratings[k] - (mu + bu[u] + bi[i] + Vectors.dot(p, uo, q, io, f));
+      float e = ratings[k] - (mu + bu[u] + bi[i] + kernels.dot(p, uo, q, io, f));
       se += (double) e * e;
       float a = lr * e;
       bu[u] = keep * bu[u] + a;
       bi[i] = keep * bi[i] + a;
-      for (int x = 0; x < f; x++) {
-        float pu = p[uo + x];
-        float qi = q[io + x];
-        p[uo + x] = keep * pu + a * qi;
-        q[io + x] = keep * qi + a * pu;
-      }
+      kernels.sgdUpdate(keep, a, p, uo, q, io, f);
     }
     return se;
   }

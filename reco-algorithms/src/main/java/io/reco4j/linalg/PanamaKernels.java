@@ -1,0 +1,457 @@
+package io.reco4j.linalg;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link VectorKernels} on {@code jdk.incubator.vector}: {@link FloatVector#SPECIES_PREFERRED}
+ * lanes, fused multiply-add, scalar tails. Loaded only by {@link Providers}, by reflection, when
+ * the module is in the boot layer; no other class may name it.
+ *
+ * <p>Summation orders are fixed: a dot product keeps lane-wise partial sums (lane j sums the
+ * elements k ≡ j mod lanes in increasing k), reduces them with {@code reduceLanes(ADD)}, then adds
+ * the scalar tail; accumulations over rows (Gram, the CG correction) add rows in increasing order
+ * into each output element.
+ */
+final class PanamaKernels implements VectorKernels, Providers.PanamaCheck {
+  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+  private static final int L = S.length();
+
+  PanamaKernels() {}
+
+  @Override
+  public boolean usable() {
+    return L >= 4; // narrower vectors do not beat the JIT's own auto-vectorised loops
+  }
+
+  @Override
+  public String name() {
+    return "panama-" + S.vectorBitSize();
+  }
+
+  @Override
+  public float dot(float[] a, int aOff, float[] b, int bOff, int n) {
+    int k = 0;
+    float s;
+    if (n >= 2 * L) {
+      FloatVector acc0 = FloatVector.zero(S);
+      FloatVector acc1 = FloatVector.zero(S);
+      for (; k + 2 * L <= n; k += 2 * L) {
+        acc0 = FloatVector.fromArray(S, a, aOff + k)
+            .fma(FloatVector.fromArray(S, b, bOff + k), acc0);
+        acc1 = FloatVector.fromArray(S, a, aOff + k + L)
+            .fma(FloatVector.fromArray(S, b, bOff + k + L), acc1);
+      }
+      if (k + L <= n) {
+        acc0 = FloatVector.fromArray(S, a, aOff + k)
+            .fma(FloatVector.fromArray(S, b, bOff + k), acc0);
+        k += L;
+      }
+      s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+    } else if (n >= L) {
+      s = FloatVector.fromArray(S, a, aOff).mul(FloatVector.fromArray(S, b, bOff))
+          .reduceLanes(VectorOperators.ADD);
+      k = L;
+    } else {
+      s = 0f;
+    }
+    for (; k < n; k++) {
+      s += a[aOff + k] * b[bOff + k];
+    }
+    return s;
+  }
+
+  @Override
+  public void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+    int k = 0;
+    if (n >= L) {
+      FloatVector va = FloatVector.broadcast(S, alpha);
+      for (; k + L <= n; k += L) {
+        FloatVector.fromArray(S, x, xOff + k).fma(va, FloatVector.fromArray(S, y, yOff + k))
+            .intoArray(y, yOff + k);
+      }
+    }
+    for (; k < n; k++) {
+      y[yOff + k] += alpha * x[xOff + k];
+    }
+  }
+
+  @Override
+  public void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int n) {
+    int dl = D.length();
+    int k = 0;
+    if (n >= dl) {
+      DoubleVector va = DoubleVector.broadcast(D, alpha);
+      for (; k + dl <= n; k += dl) {
+        DoubleVector.fromArray(D, x, xOff + k).fma(va, DoubleVector.fromArray(D, y, yOff + k))
+            .intoArray(y, yOff + k);
+      }
+    }
+    for (; k < n; k++) {
+      y[yOff + k] += alpha * x[xOff + k];
+    }
+  }
+
+  /**
+   * Four rows at a time, so each touched vector of {@code g} is loaded and stored once per four
+   * rows; row {@code a} of the triangle starts at the vector boundary at or below the diagonal
+   * (a few lanes below the diagonal are written, which the contract allows).
+   */
+  @Override
+  public void gramAccumulate(float[] y, int from, int to, int f, float[] g) {
+    int r = from;
+    for (; r + 3 < to; r += 4) {
+      int o0 = r * f;
+      int o1 = o0 + f;
+      int o2 = o1 + f;
+      int o3 = o2 + f;
+      for (int a = 0; a < f; a++) {
+        float y0 = y[o0 + a];
+        float y1 = y[o1 + a];
+        float y2 = y[o2 + a];
+        float y3 = y[o3 + a];
+        int row = a * f;
+        int c = a - a % L;
+        if (c + L <= f) {
+          FloatVector b0 = FloatVector.broadcast(S, y0);
+          FloatVector b1 = FloatVector.broadcast(S, y1);
+          FloatVector b2 = FloatVector.broadcast(S, y2);
+          FloatVector b3 = FloatVector.broadcast(S, y3);
+          for (; c + L <= f; c += L) {
+            FloatVector acc = FloatVector.fromArray(S, g, row + c);
+            acc = FloatVector.fromArray(S, y, o0 + c).fma(b0, acc);
+            acc = FloatVector.fromArray(S, y, o1 + c).fma(b1, acc);
+            acc = FloatVector.fromArray(S, y, o2 + c).fma(b2, acc);
+            acc = FloatVector.fromArray(S, y, o3 + c).fma(b3, acc);
+            acc.intoArray(g, row + c);
+          }
+        }
+        for (c = Math.max(c, a); c < f; c++) {
+          g[row + c] = Math.fma(y3, y[o3 + c], Math.fma(y2, y[o2 + c],
+              Math.fma(y1, y[o1 + c], Math.fma(y0, y[o0 + c], g[row + c]))));
+        }
+      }
+    }
+    for (; r < to; r++) {
+      int o = r * f;
+      for (int a = 0; a < f; a++) {
+        float ya = y[o + a];
+        int row = a * f;
+        int c = a - a % L;
+        if (c + L <= f) {
+          FloatVector b0 = FloatVector.broadcast(S, ya);
+          for (; c + L <= f; c += L) {
+            FloatVector.fromArray(S, y, o + c).fma(b0, FloatVector.fromArray(S, g, row + c))
+                .intoArray(g, row + c);
+          }
+        }
+        for (c = Math.max(c, a); c < f; c++) {
+          g[row + c] = Math.fma(ya, y[o + c], g[row + c]);
+        }
+      }
+    }
+  }
+
+  /**
+   * Column blocks of the output stay in registers while k runs over the rows of G (two vectors at
+   * a time, so two independent FMA chains); element a sums λ v_a, then v_k G_ka for k = 0, 1, …
+   */
+  @Override
+  public void symmetricProduct(float[] g, float lambda, float[] v, int vOff, int f, float[] out,
+      int outOff) {
+    int c = 0;
+    for (; c + 2 * L <= f; c += 2 * L) {
+      FloatVector acc0 = FloatVector.fromArray(S, v, vOff + c).mul(lambda);
+      FloatVector acc1 = FloatVector.fromArray(S, v, vOff + c + L).mul(lambda);
+      for (int k = 0; k < f; k++) {
+        FloatVector vk = FloatVector.broadcast(S, v[vOff + k]);
+        int row = k * f + c;
+        acc0 = FloatVector.fromArray(S, g, row).fma(vk, acc0);
+        acc1 = FloatVector.fromArray(S, g, row + L).fma(vk, acc1);
+      }
+      acc0.intoArray(out, outOff + c);
+      acc1.intoArray(out, outOff + c + L);
+    }
+    for (; c + L <= f; c += L) {
+      FloatVector acc = FloatVector.fromArray(S, v, vOff + c).mul(lambda);
+      for (int k = 0; k < f; k++) {
+        acc = FloatVector.fromArray(S, g, k * f + c).fma(FloatVector.broadcast(S, v[vOff + k]),
+            acc);
+      }
+      acc.intoArray(out, outOff + c);
+    }
+    for (; c < f; c++) {
+      // G symmetric: column c is row c
+      out[outOff + c] = lambda * v[vOff + c] + dot(g, c * f, v, vOff, f);
+    }
+  }
+
+  @Override
+  public void sgdUpdate(float keep, float a, float[] p, int uo, float[] q, int io, int f) {
+    int k = 0;
+    if (f >= L) {
+      FloatVector vk = FloatVector.broadcast(S, keep);
+      FloatVector va = FloatVector.broadcast(S, a);
+      for (; k + L <= f; k += L) {
+        FloatVector pu = FloatVector.fromArray(S, p, uo + k);
+        FloatVector qi = FloatVector.fromArray(S, q, io + k);
+        qi.fma(va, pu.mul(vk)).intoArray(p, uo + k);
+        pu.fma(va, qi.mul(vk)).intoArray(q, io + k);
+      }
+    }
+    for (; k < f; k++) {
+      float pu = p[uo + k];
+      float qi = q[io + k];
+      p[uo + k] = Math.fma(a, qi, keep * pu);
+      q[io + k] = Math.fma(a, pu, keep * qi);
+    }
+  }
+
+  /**
+   * The row's item vectors are gathered once into scratch (n × f); each product with the sparse
+   * part, Σ w_e (y_e·v) y_e, is then one fused pass over the gathered rows, four at a time (four
+   * independent dot products, then one update of the output per four rows).
+   */
+  @Override
+  public void conjugateGradient(float[] gram, float lambda, float[] y, int f, int[] cols,
+      float[] w, int from, int to, float[] x, int xOff, int steps, float[] scratch) {
+    if (f < L && L <= 16) {
+      smallConjugateGradient(gram, lambda, y, f, cols, w, from, to, x, xOff, steps, scratch);
+      return;
+    }
+    final int n = to - from;
+    final int r = 0;
+    final int p = f;
+    final int ap = 2 * f;
+    final int rows = 3 * f;
+    for (int e = 0; e < n; e++) {
+      System.arraycopy(y, cols[from + e] * f, scratch, rows + e * f, f);
+    }
+    // r = b − A x = Σ (c_e − w_e (y_e·x)) y_e − (G + λI) x
+    symmetricProduct(gram, lambda, x, xOff, f, scratch, r);
+    for (int k = 0; k < f; k++) {
+      scratch[r + k] = -scratch[r + k];
+    }
+    correction(scratch, rows, n, f, w, from, 1f, -1f, x, xOff, scratch, r);
+    System.arraycopy(scratch, r, scratch, p, f);
+    float rsOld = dot(scratch, r, scratch, r, f);
+    for (int s = 0; s < steps; s++) {
+      if (!(rsOld > 1e-20f)) {
+        break;
+      }
+      // ap = (G + λI) p + Σ w_e (y_e·p) y_e
+      symmetricProduct(gram, lambda, scratch, p, f, scratch, ap);
+      correction(scratch, rows, n, f, w, from, 0f, 1f, scratch, p, scratch, ap);
+      float pAp = dot(scratch, p, scratch, ap, f);
+      if (!(pAp > 0f)) {
+        break;
+      }
+      float alpha = rsOld / pAp;
+      axpy(alpha, scratch, p, x, xOff, f);
+      axpy(-alpha, scratch, ap, scratch, r, f);
+      float rsNew = dot(scratch, r, scratch, r, f);
+      float beta = rsNew / rsOld;
+      // p = r + β p
+      int k = 0;
+      for (; k + L <= f; k += L) {
+        FloatVector.fromArray(S, scratch, p + k).fma(FloatVector.broadcast(S, beta),
+            FloatVector.fromArray(S, scratch, r + k)).intoArray(scratch, p + k);
+      }
+      for (; k < f; k++) {
+        scratch[p + k] = Math.fma(beta, scratch[p + k], scratch[r + k]);
+      }
+      rsOld = rsNew;
+    }
+  }
+
+  /**
+   * out += Σ_e (base·(1 + w_e) + sign·w_e·(y_e·v)) y_e over the n gathered rows at
+   * {@code rows}; w_e = w[wOff + e].
+   */
+  private void correction(float[] t, int rows, int n, int f, float[] w, int wOff, float base,
+      float sign, float[] v, int vOff, float[] out, int outOff) {
+    int e = 0;
+    for (; e + 3 < n; e += 4) {
+      int o0 = rows + e * f;
+      int o1 = o0 + f;
+      int o2 = o1 + f;
+      int o3 = o2 + f;
+      float d0;
+      float d1;
+      float d2;
+      float d3;
+      int k = 0;
+      if (f >= L) {
+        FloatVector a0 = FloatVector.zero(S);
+        FloatVector a1 = FloatVector.zero(S);
+        FloatVector a2 = FloatVector.zero(S);
+        FloatVector a3 = FloatVector.zero(S);
+        for (; k + L <= f; k += L) {
+          FloatVector vv = FloatVector.fromArray(S, v, vOff + k);
+          a0 = FloatVector.fromArray(S, t, o0 + k).fma(vv, a0);
+          a1 = FloatVector.fromArray(S, t, o1 + k).fma(vv, a1);
+          a2 = FloatVector.fromArray(S, t, o2 + k).fma(vv, a2);
+          a3 = FloatVector.fromArray(S, t, o3 + k).fma(vv, a3);
+        }
+        d0 = a0.reduceLanes(VectorOperators.ADD);
+        d1 = a1.reduceLanes(VectorOperators.ADD);
+        d2 = a2.reduceLanes(VectorOperators.ADD);
+        d3 = a3.reduceLanes(VectorOperators.ADD);
+      } else {
+        d0 = 0f;
+        d1 = 0f;
+        d2 = 0f;
+        d3 = 0f;
+      }
+      for (int j = k; j < f; j++) {
+        float vj = v[vOff + j];
+        d0 += t[o0 + j] * vj;
+        d1 += t[o1 + j] * vj;
+        d2 += t[o2 + j] * vj;
+        d3 += t[o3 + j] * vj;
+      }
+      float w0 = w[wOff + e];
+      float w1 = w[wOff + e + 1];
+      float w2 = w[wOff + e + 2];
+      float w3 = w[wOff + e + 3];
+      float c0 = base * (1f + w0) + sign * w0 * d0;
+      float c1 = base * (1f + w1) + sign * w1 * d1;
+      float c2 = base * (1f + w2) + sign * w2 * d2;
+      float c3 = base * (1f + w3) + sign * w3 * d3;
+      k = 0;
+      if (f >= L) {
+        FloatVector b0 = FloatVector.broadcast(S, c0);
+        FloatVector b1 = FloatVector.broadcast(S, c1);
+        FloatVector b2 = FloatVector.broadcast(S, c2);
+        FloatVector b3 = FloatVector.broadcast(S, c3);
+        for (; k + L <= f; k += L) {
+          FloatVector acc = FloatVector.fromArray(S, out, outOff + k);
+          acc = FloatVector.fromArray(S, t, o0 + k).fma(b0, acc);
+          acc = FloatVector.fromArray(S, t, o1 + k).fma(b1, acc);
+          acc = FloatVector.fromArray(S, t, o2 + k).fma(b2, acc);
+          acc = FloatVector.fromArray(S, t, o3 + k).fma(b3, acc);
+          acc.intoArray(out, outOff + k);
+        }
+      }
+      for (; k < f; k++) {
+        out[outOff + k] = Math.fma(c3, t[o3 + k], Math.fma(c2, t[o2 + k],
+            Math.fma(c1, t[o1 + k], Math.fma(c0, t[o0 + k], out[outOff + k]))));
+      }
+    }
+    for (; e < n; e++) {
+      int o = rows + e * f;
+      float we = w[wOff + e];
+      float c = base * (1f + we) + sign * we * dot(t, o, v, vOff, f);
+      axpy(c, t, o, out, outOff, f);
+    }
+  }
+
+  /**
+   * CG for f &lt; lanes. Per-entry dot products would each need a lane reduction (slow), so the
+   * row's vectors are gathered transposed (f rows of n, n padded to whole vectors with zero rows
+   * and zero weights): the n dots y_e·v are then f FMAs per vector of entries, and
+   * Σ_e c_e y_e is one reduction per factor. x, r, p and Ap stay in registers, zero-padded to the
+   * lane count.
+   */
+  private static void smallConjugateGradient(float[] gram, float lambda, float[] y, int f,
+      int[] cols, float[] w, int from, int to, float[] x, int xOff, int steps, float[] t) {
+    final int n = to - from;
+    final int np = (n + L - 1) / L * L;
+    final int wp = f * np; // the entries' weights, padded with zeros
+    final int cp = wp + np; // per-entry coefficients
+    final int xp = cp + np; // a padded vector (x, then p): its lanes for the Gram product
+    final int row = xp + L; // a padded row of G, then the padded result of a correction
+    for (int e = 0; e < n; e++) {
+      int o = cols[from + e] * f;
+      for (int k = 0; k < f; k++) {
+        t[k * np + e] = y[o + k];
+      }
+    }
+    for (int k = 0; k < f; k++) {
+      java.util.Arrays.fill(t, k * np + n, (k + 1) * np, 0f);
+    }
+    System.arraycopy(w, from, t, wp, n);
+    java.util.Arrays.fill(t, wp + n, wp + np, 0f);
+    System.arraycopy(x, xOff, t, xp, f);
+    for (int k = f; k < L; k++) {
+      t[xp + k] = 0f;
+    }
+    FloatVector xv = FloatVector.fromArray(S, t, xp);
+    // r = b − A x = Σ (c_e − w_e (y_e·x)) y_e − (G + λI) x
+    FloatVector rv = smallGramProduct(gram, lambda, xv, t, xp, row, f).neg();
+    rv = rv.add(smallCorrection(t, np, f, 1f, -1f, xp, row));
+    FloatVector pv = rv;
+    float rsOld = rv.mul(rv).reduceLanes(VectorOperators.ADD);
+    for (int s = 0; s < steps; s++) {
+      if (!(rsOld > 1e-20f)) {
+        break;
+      }
+      pv.intoArray(t, xp);
+      FloatVector apv = smallGramProduct(gram, lambda, pv, t, xp, row, f);
+      apv = apv.add(smallCorrection(t, np, f, 0f, 1f, xp, row));
+      float pAp = pv.mul(apv).reduceLanes(VectorOperators.ADD);
+      if (!(pAp > 0f)) {
+        break;
+      }
+      float alpha = rsOld / pAp;
+      FloatVector va = FloatVector.broadcast(S, alpha);
+      xv = pv.fma(va, xv);
+      rv = apv.fma(va.neg(), rv);
+      float rsNew = rv.mul(rv).reduceLanes(VectorOperators.ADD);
+      pv = pv.fma(FloatVector.broadcast(S, rsNew / rsOld), rv);
+      rsOld = rsNew;
+    }
+    xv.intoArray(t, xp);
+    System.arraycopy(t, xp, x, xOff, f);
+  }
+
+  /** (G + λI) v for f &lt; lanes; {@code t[vs..)} holds v's lanes. */
+  private static FloatVector smallGramProduct(float[] gram, float lambda, FloatVector v,
+      float[] t, int vs, int row, int f) {
+    for (int k = f; k < L; k++) {
+      t[row + k] = 0f;
+    }
+    FloatVector acc = v.mul(lambda);
+    for (int k = 0; k < f; k++) {
+      System.arraycopy(gram, k * f, t, row, f); // lanes f.. stay zero
+      acc = FloatVector.fromArray(S, t, row).fma(FloatVector.broadcast(S, t[vs + k]), acc);
+    }
+    return acc;
+  }
+
+  /**
+   * Σ_e (base·(1 + w_e) + sign·w_e·(y_e·v)) y_e over the transposed padded entries of {@code t}
+   * (layout of {@link #smallConjugateGradient}), v in {@code t[vs..vs+f)}; returned padded.
+   */
+  private static FloatVector smallCorrection(float[] t, int np, int f, float base, float sign,
+      int vs, int out) {
+    final int wp = f * np;
+    final int cp = wp + np;
+    FloatVector vb = FloatVector.broadcast(S, base);
+    FloatVector vsgn = FloatVector.broadcast(S, sign);
+    for (int c = 0; c < np; c += L) {
+      FloatVector d = FloatVector.zero(S);
+      for (int k = 0; k < f; k++) {
+        d = FloatVector.fromArray(S, t, k * np + c).fma(FloatVector.broadcast(S, t[vs + k]), d);
+      }
+      FloatVector wv = FloatVector.fromArray(S, t, wp + c);
+      // base·(1 + w) + sign·w·d; padded entries have w = 0 and zero rows, so contribute nothing
+      wv.mul(d).fma(vsgn, wv.add(1f).mul(vb)).intoArray(t, cp + c);
+    }
+    for (int k = 0; k < f; k++) {
+      int yk = k * np;
+      FloatVector acc = FloatVector.zero(S);
+      for (int c = 0; c < np; c += L) {
+        acc = FloatVector.fromArray(S, t, yk + c).fma(FloatVector.fromArray(S, t, cp + c), acc);
+      }
+      t[out + k] = acc.reduceLanes(VectorOperators.ADD);
+    }
+    for (int k = f; k < L; k++) {
+      t[out + k] = 0f;
+    }
+    return FloatVector.fromArray(S, t, out);
+  }
+}
