@@ -5,6 +5,7 @@ import io.reco4j.data.Dataset;
 import io.reco4j.linalg.Cholesky;
 import io.reco4j.linalg.VectorKernels;
 import io.reco4j.model.Provenance;
+import io.reco4j.model.TrainingListener;
 import io.reco4j.model.Trainer;
 import io.reco4j.util.Parallel;
 import java.util.Arrays;
@@ -59,6 +60,12 @@ public final class AlsTrainer implements Trainer<AlsModel> {
    */
   @Override
   public AlsModel train(Dataset data) {
+    return train(data, TrainingListener.NONE);
+  }
+
+  /** Trains, reporting each iteration's wall time. */
+  @Override
+  public AlsModel train(Dataset data, TrainingListener listener) {
     long start = System.nanoTime();
     CsrMatrix byUser = data.matrix();
     float[] vals = byUser.values();
@@ -87,8 +94,10 @@ public final class AlsTrainer implements Trainer<AlsModel> {
     int threads = config.threads();
     float lambda = config.regularization();
     for (int it = 0; it < config.iterations(); it++) {
+      long t0 = System.nanoTime();
       halfStep(byItem, x, biases ? bu : null, mu, lambda, y, bi, threads);
       halfStep(byUser, y, biases ? bi : null, mu, lambda, x, bu, threads);
+      listener.iteration(it + 1, config.iterations(), Double.NaN, Factors.secondsSince(t0));
     }
     Provenance p = Provenance.of(AlsModel.ALGORITHM, config, data.name(), data.fingerprint(),
         Factors.secondsSince(start));

@@ -5,6 +5,7 @@ import io.reco4j.data.Dataset;
 import io.reco4j.linalg.Gram;
 import io.reco4j.linalg.ImplicitLeastSquares;
 import io.reco4j.model.Provenance;
+import io.reco4j.model.TrainingListener;
 import io.reco4j.model.Trainer;
 import io.reco4j.util.Parallel;
 import java.util.Objects;
@@ -90,6 +91,12 @@ public final class IalsTrainer implements Trainer<IalsModel> {
    */
   @Override
   public IalsModel train(Dataset data) {
+    return train(data, TrainingListener.NONE);
+  }
+
+  /** Trains, reporting each iteration's wall time (the loss is not computed: it costs a pass). */
+  @Override
+  public IalsModel train(Dataset data, TrainingListener listener) {
     long start = System.nanoTime();
     int f = config.factors();
     int nu = data.userCount();
@@ -110,9 +117,11 @@ public final class IalsTrainer implements Trainer<IalsModel> {
       halfStep(byItem, wItem, lambdaItem, x, gram, y, threads, it == 0);
       Gram.compute(y, ni, f, gram, threads);
       halfStep(byUser, wUser, lambdaUser, y, gram, x, threads, false);
+      double secs = Factors.secondsSince(t0);
       if (secondsListener != null) {
-        secondsListener.accept(Factors.secondsSince(t0));
+        secondsListener.accept(secs);
       }
+      listener.iteration(it + 1, config.iterations(), Double.NaN, secs);
     }
     Provenance p = Provenance.of(IalsModel.ALGORITHM, config, data.name(), data.fingerprint(),
         Factors.secondsSince(start));
