@@ -128,6 +128,9 @@ public final class AlsTrainer implements Trainer<AlsModel> {
    * {@code a} holds at least (f+1)², {@code b} at least 2(f+1) (its second half holds the
    * current entry's vector in double, for the {@link VectorKernels} row updates).
    */
+  /** Per-thread gather buffer of {@link #solveRow}; grows to the longest row seen. */
+  private static final ThreadLocal<float[]> GATHER = ThreadLocal.withInitial(() -> new float[1024]);
+
   static void solveRow(float[] fixed, float[] fixedBias, int f, float mu, int[] cols,
       float[] vals, int s, int e, float lambda, float[] out, int off, float[] outBias,
       int biasIndex, double[] a, double[] b) {
@@ -141,30 +144,33 @@ public final class AlsTrainer implements Trainer<AlsModel> {
       }
       return;
     }
-    Arrays.fill(a, 0, dim * dim, 0.0);
-    Arrays.fill(b, 0, dim, 0.0);
-    VectorKernels kernels = VectorKernels.provider();
-    for (int p = s; p < e; p++) {
-      int c = cols[p];
+    // Gather the row's fixed vectors transposed (dim × n: coordinate-major, the constant
+    // coordinate 1 last when biases are on) and its targets, then form the normal equations as
+    // dot products along n — long, vectorisable loops even when f is small — in a fixed order.
+    float[] tr = GATHER.get();
+    int need = (dim + 1) * n;
+    if (tr.length < need) {
+      tr = new float[Math.max(need, tr.length * 2)];
+      GATHER.set(tr);
+    }
+    int tOff = dim * n;
+    for (int q = 0; q < n; q++) {
+      int c = cols[s + q];
       int yo = c * f;
-      double t = vals[p] - (biases ? mu + fixedBias[c] : 0f);
       for (int i = 0; i < f; i++) {
-        b[dim + i] = fixed[yo + i];
-      }
-      for (int i = 0; i < f; i++) {
-        double yi = b[dim + i];
-        b[i] += t * yi;
-        kernels.axpy(yi, b, dim, a, i * dim, i + 1); // row i of the lower triangle
+        tr[i * n + q] = fixed[yo + i];
       }
       if (biases) {
-        // the constant coordinate ỹ_f = 1
-        int rf = f * dim;
-        for (int j = 0; j < f; j++) {
-          a[rf + j] += fixed[yo + j];
-        }
-        a[rf + f] += 1.0;
-        b[f] += t;
+        tr[f * n + q] = 1f;
       }
+      tr[tOff + q] = vals[s + q] - (biases ? mu + fixedBias[c] : 0f);
+    }
+    VectorKernels kernels = VectorKernels.provider();
+    for (int i = 0; i < dim; i++) {
+      for (int j = 0; j <= i; j++) {
+        a[i * dim + j] = kernels.dot(tr, i * n, tr, j * n, n);
+      }
+      b[i] = kernels.dot(tr, i * n, tr, tOff, n);
     }
     double reg = (double) lambda * n;
     for (int i = 0; i < dim; i++) {
