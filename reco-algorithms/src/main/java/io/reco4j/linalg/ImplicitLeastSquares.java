@@ -55,6 +55,9 @@ public final class ImplicitLeastSquares {
         steps, scratch);
   }
 
+  /** Per-thread gather buffer of {@link #cholesky}; grows to the longest row seen. */
+  private static final ThreadLocal<float[]> GATHER = ThreadLocal.withInitial(() -> new float[1024]);
+
   /**
    * Writes the exact solution into {@code x[xOff .. xOff+f)} by Cholesky factorisation in double
    * precision. Parameters as {@link #conjugateGradient}; {@code a} has length at least
@@ -73,21 +76,34 @@ public final class ImplicitLeastSquares {
       a[ri + i] += lambda;
       b[i] = 0;
     }
-    for (int e = from; e < to; e++) {
-      int yi = cols[e] * f;
-      double we = w[e];
-      double c = 1.0 + we;
+    // the sparse correction Σ w_e y_e y_eᵀ and b = Σ c_e y_e as dot products along the row, over
+    // the entries' vectors gathered transposed (long vectorisable loops even when f is small)
+    int n = to - from;
+    float[] g = GATHER.get();
+    int need = (2 * f + 1) * n;
+    if (g.length < need) {
+      g = new float[Math.max(need, g.length * 2)];
+      GATHER.set(g);
+    }
+    int wyOff = f * n;
+    int cOff = 2 * f * n;
+    for (int q = 0; q < n; q++) {
+      int yi = cols[from + q] * f;
+      float we = w[from + q];
+      g[cOff + q] = 1f + we;
       for (int i = 0; i < f; i++) {
-        double v = y[yi + i];
-        b[i] += c * v;
-        if (we != 0) {
-          double wv = we * v;
-          int ri = i * f;
-          for (int j = 0; j <= i; j++) {
-            a[ri + j] += wv * y[yi + j];
-          }
-        }
+        float v = y[yi + i];
+        g[i * n + q] = v;
+        g[wyOff + i * n + q] = we * v;
       }
+    }
+    VectorKernels k = VectorKernels.provider();
+    for (int i = 0; i < f; i++) {
+      int ri = i * f;
+      for (int j = 0; j <= i; j++) {
+        a[ri + j] += k.dot(g, wyOff + i * n, g, j * n, n);
+      }
+      b[i] = k.dot(g, i * n, g, cOff, n);
     }
     if (!Cholesky.factor(a, f)) {
       java.util.Arrays.fill(x, xOff, xOff + f, 0f);
