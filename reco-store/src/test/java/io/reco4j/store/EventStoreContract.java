@@ -57,11 +57,15 @@ abstract class EventStoreContract {
     store = openStore();
   }
 
+  /** Removes this test's location after its store was closed (nothing to do for a temp dir). */
+  void dropLocation() throws Exception {}
+
   @AfterEach
-  void closeStore() {
+  void closeStore() throws Exception {
     if (store != null) {
       store.close();
     }
+    dropLocation();
   }
 
   static Event ev(String user, String item) {
