@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  *   <li>{@code reco4j_head(id = 1, last_sequence, event_count)}: one row, updated by every append
  *       in its transaction: the watermark and count read in O(1), and on PostgreSQL the row lock
  *       that serializes appends so that sequence order is commit order;
- *   <li>{@code reco4j_events(sequence primary key, user_id, item_id, type, value, ts_millis,
+ *   <li>{@code reco4j_events(sequence primary key, user_id, item_id, type, event_value, ts_millis,
  *       context)} with index {@code (user_id, sequence)} for a user's history;
  *   <li>{@code reco4j_idempotency(idem_key primary key, accepted, last_sequence, created_millis)}.
  * </ul>
@@ -34,7 +34,7 @@ abstract class JdbcEventStore implements EventStore {
   /** Format version written by this build; a store with a higher version is refused. */
   static final int SCHEMA_VERSION = 1;
 
-  static final String EVENT_COLUMNS = "sequence, user_id, item_id, type, value, ts_millis, context";
+  static final String EVENT_COLUMNS = "sequence, user_id, item_id, type, event_value, ts_millis, context";
 
   private volatile boolean closed;
 

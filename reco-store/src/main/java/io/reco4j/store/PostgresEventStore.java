@@ -115,7 +115,7 @@ public final class PostgresEventStore extends JdbcEventStore {
             + " last_sequence bigint NOT NULL, event_count bigint NOT NULL)");
         s.execute("INSERT INTO reco4j_head VALUES (1, 0, 0) ON CONFLICT (id) DO NOTHING");
         s.execute("CREATE TABLE IF NOT EXISTS reco4j_events (sequence bigint PRIMARY KEY, user_id text NOT NULL,"
-            + " item_id text NOT NULL, type text NOT NULL, value real NOT NULL,"
+            + " item_id text NOT NULL, type text NOT NULL, event_value real NOT NULL,"
             + " ts_millis bigint NOT NULL, context text)");
         s.execute("CREATE INDEX IF NOT EXISTS reco4j_events_user ON reco4j_events (user_id, sequence)");
         s.execute("CREATE TABLE IF NOT EXISTS reco4j_idempotency (idem_key text PRIMARY KEY,"

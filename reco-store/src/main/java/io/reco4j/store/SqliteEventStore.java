@@ -128,7 +128,7 @@ public final class SqliteEventStore extends JdbcEventStore {
               + " last_sequence INTEGER NOT NULL, event_count INTEGER NOT NULL)");
           s.execute("INSERT INTO reco4j_head VALUES (1, 0, 0)");
           s.execute("CREATE TABLE reco4j_events (sequence INTEGER PRIMARY KEY, user_id TEXT NOT NULL,"
-              + " item_id TEXT NOT NULL, type TEXT NOT NULL, value REAL NOT NULL,"
+              + " item_id TEXT NOT NULL, type TEXT NOT NULL, event_value REAL NOT NULL,"
               + " ts_millis INTEGER NOT NULL, context TEXT)");
           s.execute("CREATE INDEX reco4j_events_user ON reco4j_events (user_id, sequence)");
           s.execute("CREATE TABLE reco4j_idempotency (idem_key TEXT PRIMARY KEY, accepted INTEGER NOT NULL,"
