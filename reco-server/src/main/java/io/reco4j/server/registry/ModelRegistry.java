@@ -492,10 +492,11 @@ public final class ModelRegistry implements AutoCloseable {
     return List.copyOf(out);
   }
 
-  private static void deleteTemps(Path d) throws IOException {
+  private void deleteTemps(Path d) throws IOException {
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(d, ".*.tmp")) {
       for (Path p : ds) {
         Files.deleteIfExists(p);
+        note("deleted the leftover temporary file " + dir.relativize(p));
       }
     } catch (NoSuchFileException e) {
       // nothing to clean

@@ -98,6 +98,7 @@ class ModelRegistryTest {
       assertThat(t1).doesNotExist();
       assertThat(t2).doesNotExist();
       assertThat(r.live()).isPresent();
+      assertThat(r.recoveryLog()).hasSize(2).allMatch(l -> l.contains("temporary"));
     }
   }
 
