@@ -40,8 +40,10 @@ import org.slf4j.LoggerFactory;
  *   <li>a seeded holdout ({@link Splits}, {@code user:0.2} by default), training on its train part
  *       and {@link Evaluator} on its test part (ndcg@10 and recall@10, or rmse and mae);
  *   <li>the decision: the first model is always promoted; otherwise the candidate is promoted when
- *       its deciding metric does not regress beyond the tolerance against the live version's
- *       recorded value (promoted too when live has no value of that metric, saying so);
+ *       its deciding metric does not regress beyond the tolerance against the live version —
+ *       by default the live algorithm and config retrained and evaluated on the same split,
+ *       or the live version's recorded value ({@link TrainingOptions.Comparison}); with no
+ *       recorded value of that metric the candidate is promoted, saying so;
  *   <li>a refit on all data for serving (configurable), registration with full provenance
  *       (metrics, watermark, base-data fingerprint, params and code version in the model's
  *       provenance line) and promotion, or rejection with the reason.
@@ -130,7 +132,28 @@ public final class TrainingPipeline {
     Map<String, Double> metrics = new LinkedHashMap<>(er.values());
     double value = er.require(metric);
 
-    Double liveValue = live.map(l -> l.version().metrics().get(metric)).orElse(null);
+    Double liveValue = null;
+    String against = null;
+    if (live.isPresent()) {
+      String liveVersion = live.get().version().version();
+      if (options.comparison() == TrainingOptions.Comparison.RECORDED) {
+        liveValue = live.get().version().metrics().get(metric);
+        against = "live " + liveVersion + " (recorded)";
+      } else {
+        String liveAlgo = live.get().model().algorithm();
+        String liveConfig = Configs.toJson(live.get().model().config());
+        if (liveAlgo.equals(algo) && liveConfig.equals(fullConfig)) {
+          liveValue = value; // the candidate is the live config: the same training
+        } else if (RATING_ALGORITHMS.contains(liveAlgo) == rating) {
+          Model baseline = Algorithms.trainer(liveAlgo, liveConfig).train(split.train());
+          liveValue = Evaluator.evaluate(baseline, split,
+              EvalOptions.of(metric).withThreads(options.threads())).require(metric);
+        } else { // trained on the other kind of data: only the recorded value can say
+          liveValue = live.get().version().metrics().get(metric);
+        }
+        against = "live " + liveVersion + " config on this split";
+      }
+    }
     boolean lowerIsBetter = isErrorMetric(metric);
     boolean promote;
     String reason;
@@ -148,10 +171,10 @@ public final class TrainingPipeline {
       double bar = lowerIsBetter ? liveValue * (1 + options.tolerance())
           : liveValue * (1 - options.tolerance());
       promote = lowerIsBetter ? value <= bar : value >= bar;
-      reason = String.format(Locale.ROOT, "%s %.4f %s live %s %.4f (tolerance %.1f%%: %s %.4f)",
+      reason = String.format(Locale.ROOT, "%s %.4f %s %s %.4f (tolerance %.1f%%: %s %.4f)",
           metric, value, promote ? "does not regress against" : "regresses against",
-          live.get().version().version(), liveValue, options.tolerance() * 100,
-          lowerIsBetter ? "at most" : "at least", bar);
+          against, liveValue, options.tolerance() * 100, lowerIsBetter ? "at most" : "at least",
+          bar);
     }
 
     Model serving = promote && options.refit() ? trainer.train(data) : holdoutModel;
