@@ -1,6 +1,5 @@
 package io.reco4j.server;
 
-import io.reco4j.data.CsrMatrix;
 import io.reco4j.data.Dataset;
 import io.reco4j.data.IdIndex;
 import io.reco4j.data.ItemMetadata;
@@ -165,10 +164,5 @@ public final class Catalog {
     for (int i = 0; i < popularity.length; i++) {
       out[i] = popularity[i];
     }
-  }
-
-  /** Counts per column of a matrix, for callers without a dataset. */
-  static int[] counts(CsrMatrix m) {
-    return m.colCounts();
   }
 }

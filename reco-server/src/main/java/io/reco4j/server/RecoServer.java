@@ -617,16 +617,14 @@ public final class RecoServer implements AutoCloseable {
     List<Event> events = parser.parse(body);
     AppendResult r = store.append(events, idem);
     if (!r.duplicate()) {
+      // both store implementations number a batch contiguously from the head row, ending at
+      // lastSequence (gaps occur only between batches)
       List<StoredEvent> stored = new ArrayList<>(events.size());
       long first = r.lastSequence() - events.size() + 1;
-      boolean contiguous = true;
       for (int k = 0; k < events.size(); k++) {
         stored.add(new StoredEvent(first + k, events.get(k)));
       }
-      // sequences may have gaps: when unsure, read the user's events back from the store
-      if (contiguous) {
-        recent.addAll(stored);
-      }
+      recent.addAll(stored);
       metrics.ingested(events.size());
       stats.ingested(events.size());
     }
@@ -686,12 +684,12 @@ public final class RecoServer implements AutoCloseable {
   }
 
   private void adminStats(Context ctx) {
-    double[][][] s = stats.series();
+    var s = stats.series();
     Map<String, Object> series = new LinkedHashMap<>();
-    series.put("ingestPerSecond", s[0]);
-    series.put("requestsPerSecond", s[1]);
-    series.put("latencyP50Ms", s[2]);
-    series.put("latencyP99Ms", s[3]);
+    series.put("ingestPerSecond", s.get(0));
+    series.put("requestsPerSecond", s.get(1));
+    series.put("latencyP50Ms", s.get(2));
+    series.put("latencyP99Ms", s.get(3));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("now", Instant.now());
     body.put("eventsTotal", store.count());

@@ -1,5 +1,7 @@
 package io.reco4j.server;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -80,16 +82,22 @@ final class Stats implements AutoCloseable {
     lastTick = now;
   }
 
-  /** The series as {@code [[epochMillis, value], ...]}, oldest first. */
-  synchronized double[][][] series() {
-    double[][][] out = new double[4][filled][];
+  /**
+   * The four series (ingest/s, requests/s, p50 ms, p99 ms) as {@code [[epochMillis, value], ...]},
+   * oldest first.
+   */
+  synchronized List<List<List<Number>>> series() {
+    List<List<List<Number>>> out = new ArrayList<>(4);
+    for (int s = 0; s < 4; s++) {
+      out.add(new ArrayList<>(filled));
+    }
     int start = (next - filled + WINDOW) % WINDOW;
     for (int k = 0; k < filled; k++) {
       int p = (start + k) % WINDOW;
-      out[0][k] = new double[] {times[p], ingestRate[p]};
-      out[1][k] = new double[] {times[p], requestRate[p]};
-      out[2][k] = new double[] {times[p], round(p50[p])};
-      out[3][k] = new double[] {times[p], round(p99[p])};
+      out.get(0).add(List.of(times[p], round(ingestRate[p])));
+      out.get(1).add(List.of(times[p], round(requestRate[p])));
+      out.get(2).add(List.of(times[p], round(p50[p])));
+      out.get(3).add(List.of(times[p], round(p99[p])));
     }
     return out;
   }
