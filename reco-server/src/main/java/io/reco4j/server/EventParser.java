@@ -109,6 +109,12 @@ final class EventParser {
       return "syntax error";
     }
     String s = m.lines().findFirst().orElse(m);
+    if (s.startsWith("Trailing token")) {
+      return "unexpected content after the JSON value";
+    }
+    // drop library internals (class and method names) from parser messages
+    s = s.replaceAll(",? from `[^`]*`", "").replaceAll("\\s*\\(bound as `[^`]*`\\)", "")
+        .replaceAll("`[^`]*`", "").strip();
     return s.length() > 200 ? s.substring(0, 200) + "…" : s;
   }
 
