@@ -89,6 +89,14 @@ final class ServeCommand implements Callable<Integer> {
       + "for --api-key-hash and exit.")
   String hashKey;
 
+  @Option(names = "--retrain-every", paramLabel = "MINUTES", description = "With a registry: "
+      + "retrain (and promote if the holdout metric does not regress) every MINUTES minutes.")
+  Double retrainEveryMinutes;
+
+  @Option(names = "--retrain-after-events", paramLabel = "N", description = "With a registry: "
+      + "retrain once N new events have arrived since the last training.")
+  long retrainAfterEvents;
+
   @Option(names = "--demo", description = "Demo mode: iALS on ml-latest-small (found or "
       + "downloaded), a model registry under the state dir, a generated API key printed once "
       + "and handed to the demo page.")
@@ -118,6 +126,17 @@ final class ServeCommand implements Callable<Integer> {
         registry = Path.of(stateDir != null ? stateDir : c.stateDir()).resolve("registry")
             .toString();
       }
+    }
+    if ((retrainEveryMinutes != null || retrainAfterEvents > 0)
+        && registry == null && c.registry() == null) {
+      throw new IllegalArgumentException(
+          "--retrain-every/--retrain-after-events need a model registry (--registry DIR or --demo)");
+    }
+    if (retrainEveryMinutes != null && !(retrainEveryMinutes > 0)) {
+      throw new IllegalArgumentException("--retrain-every: must be a positive number of minutes");
+    }
+    if (retrainAfterEvents < 0) {
+      throw new IllegalArgumentException("--retrain-after-events: must be >= 0");
     }
     List<String> hashes = new ArrayList<>(c.apiKeyHashes());
     hashes.addAll(apiKeyHashes);
@@ -180,9 +199,17 @@ final class ServeCommand implements Callable<Integer> {
       }
       TrainingPipeline pipeline = new TrainingPipeline(models, events, base,
           new TrainingOptions(c.algo(), "user:0.2", 42L, null, 0.02, true, c.weights(),
-              Math.max(1, Runtime.getRuntime().availableProcessors())));
-      RetrainScheduler scheduler = new RetrainScheduler(pipeline, events, null, 0,
-          java.time.Duration.ofSeconds(5));
+              Math.max(1, Runtime.getRuntime().availableProcessors()),
+              TrainingOptions.Comparison.SAME_SPLIT));
+      java.time.Duration every = retrainEveryMinutes == null ? null
+          : java.time.Duration.ofMillis(Math.round(retrainEveryMinutes * 60_000));
+      RetrainScheduler scheduler = new RetrainScheduler(pipeline, events, every,
+          retrainAfterEvents, java.time.Duration.ofSeconds(5));
+      if (every != null || retrainAfterEvents > 0) {
+        out.println("retraining " + (every != null ? "every " + retrainEveryMinutes + " min" : "")
+            + (every != null && retrainAfterEvents > 0 ? " or " : "")
+            + (retrainAfterEvents > 0 ? "after " + retrainAfterEvents + " new events" : ""));
+      }
       Runtime.getRuntime().addShutdownHook(new Thread(scheduler::close, "reco-retrain-close"));
       server.attachRegistry(models, base, scheduler);
       scheduler.start(server.live().lastSequence());
