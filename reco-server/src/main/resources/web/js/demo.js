@@ -75,7 +75,8 @@ function userFromHash() {
   return m ? decodeURIComponent(m[1]) : null;
 }
 
-async function health() {
+/** Shows /health in the header; while the server is starting, asks again every 2 s. */
+async function health(retry = true) {
   const box = $('health');
   try {
     const hl = await api('GET', '/health');
@@ -87,7 +88,7 @@ async function health() {
     box.textContent = e.status === 503 ? 'starting: no model loaded yet…' : 'unreachable';
     box.className = 'health down';
     box.title = e.message;
-    setTimeout(health, 2000);
+    if (retry) setTimeout(health, 2000);
   }
 }
 
@@ -283,7 +284,7 @@ async function sendEvent(item, type, value, button) {
       state.ratings.set(item.itemId, value);
       markRatings();
     }
-    await refreshAll();
+    await Promise.all([refreshAll(), health(false)]);
     status.textContent = status.textContent.replace('Updating…', 'Recommendations updated.');
   } catch (e) {
     status.textContent = '';
