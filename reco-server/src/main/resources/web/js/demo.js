@@ -51,6 +51,13 @@ async function init() {
   try {
     const k = await loadApiKey();
     state.key = k.key;
+    const samples = k.demo && Array.isArray(k.demo.sampleUsers) ? k.demo.sampleUsers : [];
+    if (samples.length) {
+      // demo mode names users the served model knows
+      const list = $('user-examples');
+      list.textContent = '';
+      for (const u of samples) list.append(h('option', { value: u }));
+    }
     if (!k.key) {
       showError($('global-error'), 'No API key: rating and clicking need one. Start the server with '
         + '--demo, or enter a key on the dashboard (kept for this browser tab).');
