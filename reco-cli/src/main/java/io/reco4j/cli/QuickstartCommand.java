@@ -80,7 +80,7 @@ final class QuickstartCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Path findOrDownload(PrintWriter err) throws java.io.IOException {
+  static Path findOrDownload(PrintWriter err) throws java.io.IOException {
     DataLocator locator = DataLocator.fromEnvironment();
     try {
       return locator.locate(DATASET);

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "reco", mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "reco4j: fast recommender data loading, models and evaluation on the JVM.",
-    subcommands = {QuickstartCommand.class, EvaluateCommand.class, TrainCommand.class,
+    subcommands = {ServeCommand.class, QuickstartCommand.class, EvaluateCommand.class, TrainCommand.class,
         RecommendCommand.class, SimilarCommand.class, DataCommand.class,
         BenchCommand.class, CommandLine.HelpCommand.class})
 public final class RecoCli {

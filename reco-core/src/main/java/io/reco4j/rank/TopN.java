@@ -119,6 +119,25 @@ public final class TopN {
   }
 
   /**
+   * Offers every index {@code i < scores.length} whose bit is set in {@code allowed}, visiting
+   * only the set bits (a narrow filter costs its cardinality, not the catalogue size). NaN scores
+   * are skipped as everywhere, so a caller may mask further items by writing NaN over them.
+   */
+  public void offerAllowed(float[] scores, java.util.BitSet allowed) {
+    if (capacity == 0) {
+      return;
+    }
+    for (int i = allowed.nextSetBit(0); i >= 0 && i < scores.length;
+        i = allowed.nextSetBit(i + 1)) {
+      float s = scores[i];
+      if (size == capacity && s < score[0]) {
+        continue;
+      }
+      offer(i, s);
+    }
+  }
+
+  /**
    * Offers every index in {@code [0, scores.length)} except those listed in the ascending array
    * segment {@code excluded[from..to)} (a user's row of a CSR matrix).
    */

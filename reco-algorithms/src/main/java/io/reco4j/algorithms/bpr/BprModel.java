@@ -1,6 +1,7 @@
 package io.reco4j.algorithms.bpr;
 
 import io.reco4j.data.IdIndex;
+import io.reco4j.model.Explainable;
 import io.reco4j.model.FactorModel;
 import io.reco4j.model.FoldIn;
 import io.reco4j.model.Provenance;
@@ -28,9 +29,19 @@ import java.util.SplittableRandom;
  * independent of the order of {@code items} and of the thread. Values are ignored (every history
  * entry is a positive); an empty history gives p = 0, the cold-user scores.
  *
+ * <p><b>Explanations</b> follow the fold-in's own trajectory. Each SGD step is drawn for one
+ * history item (its positive) and updates p ← (1 − ηλ) p + η σ(−x̂<sub>uij</sub>)
+ * (q<sub>i</sub> − q<sub>j</sub>), so p is exactly a sum of per-step terms, each decayed by the
+ * later steps' shrinkage; grouping them by their positive item gives p = Σ<sub>h</sub>
+ * a<sub>h</sub> and the contribution of history item h to item t is a<sub>h</sub>·q<sub>t</sub>
+ * (Rendle et al., "BPR: Bayesian Personalized Ranking from Implicit Feedback", UAI 2009, for the
+ * update). The contributions sum to p·q<sub>t</sub> exactly up to float rounding; the baseline
+ * is b<sub>t</sub>. It is a decomposition of this fold-in path, not a property of the BPR
+ * objective: the sampled negatives' share is credited to the positive they were paired with.
+ *
  * <p>Immutable and thread-safe; calls allocate only per call, never per item.
  */
-public final class BprModel implements FactorModel, SimilarItems, FoldIn {
+public final class BprModel implements FactorModel, SimilarItems, FoldIn, Explainable {
   /** The registered algorithm name. */
   public static final String ALGORITHM = "bpr";
 
@@ -148,6 +159,37 @@ public final class BprModel implements FactorModel, SimilarItems, FoldIn {
    * @throws IndexOutOfBoundsException naming an item index outside the item space
    */
   public float[] foldIn(int[] history) {
+    return trajectory(history, -1, null);
+  }
+
+  /**
+   * Contribution of history item h: a<sub>h</sub>·q<sub>t</sub> (see the class comment); a
+   * repeated history item is credited once, at its first position. Returns b<sub>t</sub>. Costs
+   * one fold-in.
+   */
+  @Override
+  public float explain(int[] history, float[] values, int itemIndex, float[] out) {
+    if (history.length != values.length) {
+      throw new IllegalArgumentException(history.length + " items but " + values.length
+          + " values");
+    }
+    Objects.checkIndex(itemIndex, items.size());
+    double[] byRow = new double[history.length];
+    int[] row = sortedDistinct(history);
+    trajectory(history, itemIndex, byRow);
+    Arrays.fill(out, 0, history.length, 0f);
+    boolean[] credited = new boolean[row.length];
+    for (int k = 0; k < history.length; k++) {
+      int r = Arrays.binarySearch(row, history[k]);
+      if (!credited[r]) {
+        credited[r] = true;
+        out[k] = (float) byRow[r];
+      }
+    }
+    return bias[itemIndex];
+  }
+
+  private int[] sortedDistinct(int[] history) {
     int n = items.size();
     int[] row = history.clone();
     Arrays.sort(row);
@@ -158,6 +200,18 @@ public final class BprModel implements FactorModel, SimilarItems, FoldIn {
         row[h++] = row[k];
       }
     }
+    return Arrays.copyOf(row, h);
+  }
+
+  /**
+   * The fold-in SGD. When {@code target >= 0}, also writes into {@code contrib[r]} the share of
+   * p·q<sub>target</sub> owed to the steps drawn for the r-th distinct history item (ascending
+   * order), tracked as scalars against a running shrinkage scale so that no step costs more than
+   * O(f).
+   */
+  private float[] trajectory(int[] history, int target, double[] contrib) {
+    int[] row = sortedDistinct(history);
+    int h = row.length;
     float[] user = new float[f];
     if (h == 0 || negatives == null) {
       return user;
@@ -170,9 +224,13 @@ public final class BprModel implements FactorModel, SimilarItems, FoldIn {
     float[] diff = new float[f];
     float lr = config.learningRate();
     float reg = config.regularization();
+    double decay = 1.0 - (double) lr * reg;
+    double scale = 1.0; // true contribution = scale * contrib[r]
+    int tOff = target * f;
     long steps = (long) config.iterations() * h;
     for (long s = 0; s < steps; s++) {
-      int i = row[BprTrainer.bounded(rnd.nextLong(), h)];
+      int r = BprTrainer.bounded(rnd.nextLong(), h);
+      int i = row[r];
       int j = negatives.drawExcluding(rnd, row, 0, h);
       if (j < 0) {
         continue;
@@ -186,6 +244,25 @@ public final class BprModel implements FactorModel, SimilarItems, FoldIn {
       float z = (float) (1.0 / (1.0 + Math.exp(x)));
       for (int k = 0; k < f; k++) {
         user[k] += lr * (z * diff[k] - reg * user[k]);
+      }
+      if (target >= 0) {
+        scale *= decay;
+        if (scale < 1e-200) { // fold the scale into the accumulators before it underflows
+          for (int t = 0; t < h; t++) {
+            contrib[t] *= scale;
+          }
+          scale = 1.0;
+        }
+        double step = 0;
+        for (int k = 0; k < f; k++) {
+          step += (double) diff[k] * q[tOff + k];
+        }
+        contrib[r] += (double) lr * z * step / scale;
+      }
+    }
+    if (target >= 0) {
+      for (int t = 0; t < h; t++) {
+        contrib[t] *= scale;
       }
     }
     return user;

@@ -2,6 +2,7 @@ package io.reco4j.algorithms.knn;
 
 import io.reco4j.data.CsrMatrix;
 import io.reco4j.data.IdIndex;
+import io.reco4j.model.Explainable;
 import io.reco4j.model.FoldIn;
 import io.reco4j.model.Provenance;
 import io.reco4j.model.SimilarItems;
@@ -23,11 +24,16 @@ import java.util.Arrays;
  *       history item {@code j} (implicit's {@code ItemItemRecommender}: the history row times the
  *       item-item matrix kept to k per row); {@code x} the raw values (1 for implicit data).
  *   <li>{@link #similarItems}: the stored list.
+ *   <li>{@link #explain}: the neighbour terms of that sum — history item {@code j} contributes
+ *       x<sub>uj</sub> s<sub>ji</sub> when {@code i} is among its k nearest neighbours, else 0
+ *       (Sarwar et al., "Item-based collaborative filtering recommendation algorithms", WWW 2001);
+ *       exact, baseline 0. It explains the ranking score, not {@link #predict}.
  * </ul>
  *
  * <p>Immutable and thread-safe; scoring allocates nothing.
  */
-public final class ItemKnnModel extends KnnModel<ItemKnnConfig> implements SimilarItems, FoldIn {
+public final class ItemKnnModel extends KnnModel<ItemKnnConfig> implements SimilarItems, FoldIn,
+    Explainable {
   /** The registered algorithm name. */
   public static final String ALGORITHM = "itemknn";
 
@@ -84,6 +90,33 @@ public final class ItemKnnModel extends KnnModel<ItemKnnConfig> implements Simil
         out[nIdx[q]] += x * nSim[q];
       }
     }
+  }
+
+  @Override
+  public float explain(int[] historyItems, float[] values, int itemIndex, float[] out) {
+    if (historyItems.length != values.length) {
+      throw new IllegalArgumentException("history has " + historyItems.length + " items but "
+          + values.length + " values");
+    }
+    int n = items().size();
+    java.util.Objects.checkIndex(itemIndex, n);
+    int k = config.k();
+    int[] nIdx = neighbors.indices();
+    float[] nSim = neighbors.similarities();
+    for (int p = 0; p < historyItems.length; p++) {
+      int j = java.util.Objects.checkIndex(historyItems[p], n);
+      int start = neighbors.start(j);
+      int end = Math.min(neighbors.end(j), start + k);
+      float c = 0f;
+      for (int q = start; q < end; q++) {
+        if (nIdx[q] == itemIndex) {
+          c = values[p] * nSim[q];
+          break;
+        }
+      }
+      out[p] = c;
+    }
+    return 0f;
   }
 
   @Override
