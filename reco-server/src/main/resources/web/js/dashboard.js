@@ -166,7 +166,7 @@ function makeCharts() {
       tooltip: { trigger: 'axis' },
       legend: names.length > 1 ? { bottom: 0, data: names } : undefined,
       grid: { left: 50, right: 16, top: 34, bottom: names.length > 1 ? 44 : 28 },
-      xAxis: { type: 'time' },
+      xAxis: { type: 'time', axisLabel: { hideOverlap: true, formatter: '{HH}:{mm}:{ss}' } },
       yAxis: { type: 'value', name: unit, min: 0 },
       series: names.map((name) => ({ name, type: 'line', showSymbol: false, data: [] })),
     });
