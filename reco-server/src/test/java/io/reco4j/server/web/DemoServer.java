@@ -12,9 +12,11 @@ import io.reco4j.store.EventStore;
 import io.reco4j.store.EventStores;
 import io.reco4j.testkit.SharedData;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assertions;
 
 /**
  * The real service as {@code reco serve --demo} runs it, for the browser tests: iALS trained at
@@ -35,7 +37,13 @@ final class DemoServer implements AutoCloseable {
 
   /** Starts the server and waits until the trained model is served. */
   static DemoServer start(Path stateDir) throws IOException {
-    Path data = SharedData.dir("ml-latest-small");
+    Path data = SharedData.root().resolve("ml-latest-small");
+    if (System.getenv("CI") != null) {
+      // under CI the browser tests must run: missing data is a failure, not a skip
+      Assertions.assertTrue(Files.isDirectory(data), "CI is set but " + data + " is missing");
+    } else {
+      data = SharedData.dir("ml-latest-small");
+    }
     ServerConfig config = new ServerConfig(0, "127.0.0.1", data.toString(), "ials", Map.of(),
         true, null, null, stateDir.toString(), null, List.of(), "open", 0, 0, 0, null, 1f);
     EventStore store = EventStores.open(config.store(), stateDir.resolve("events.db"));

@@ -161,6 +161,47 @@ class WebPagesBrowserTest {
     HeadlessChromium.save(HeadlessChromium.window(driver), "dashboard.png");
   }
 
+  @Test
+  void anApiErrorIsShownInlineNextToThePanelThatMadeTheCall() {
+    driver.get(base + "/");
+    WebElement input = driver.findElement(By.id("user-input"));
+    input.clear();
+    input.sendKeys("u".repeat(200));
+    driver.findElement(By.id("user-load")).click();
+    WebElement error = new WebDriverWait(driver, WAIT).until(d -> {
+      WebElement e = d.findElement(By.id("recs-error"));
+      return e.isDisplayed() ? e : null;
+    });
+    assertThat(error.getText()).contains("400", "bad_request", "userId");
+    new WebDriverWait(driver, WAIT).until(d -> d.findElement(By.id("history-error")).isDisplayed());
+    // the browser reports the refused calls; nothing else went wrong
+    assertThat(HeadlessChromium.severeConsoleEntries(driver)).isNotEmpty()
+        .allSatisfy(e -> assertThat(e).contains("status of 400"));
+  }
+
+  @Test
+  void aWrongApiKeyTypedOnTheDashboardIsReportedInline() {
+    driver.get(base + "/dashboard");
+    new WebDriverWait(driver, WAIT).until(d -> !d.findElements(
+        By.cssSelector("#models tr.model.live")).isEmpty());
+    WebElement key = driver.findElement(By.id("key-input"));
+    key.sendKeys("not-the-key");
+    key.submit();
+    WebElement error = new WebDriverWait(driver, WAIT).until(d -> {
+      WebElement e = d.findElement(By.id("models-error"));
+      return e.isDisplayed() ? e : null;
+    });
+    assertThat(error.getText()).contains("401", "unauthorized");
+    assertThat(text(By.id("key-source"))).contains("typed here");
+    assertThat(((JavascriptExecutor) driver).executeScript(
+        "return sessionStorage.getItem('reco4j.apiKey')")).isEqualTo("not-the-key");
+    // leave the page (its stats poll would log more 401s), then: only the refused calls logged
+    ((JavascriptExecutor) driver).executeScript("sessionStorage.clear()");
+    driver.get("about:blank");
+    assertThat(HeadlessChromium.severeConsoleEntries(driver)).isNotEmpty()
+        .allSatisfy(e -> assertThat(e).contains("status of 401"));
+  }
+
   /** Searches the catalogue, rates the first hit and waits for the new list; the hit's title. */
   private static String rate(String query, int stars) {
     WebElement search = driver.findElement(By.id("search-input"));
