@@ -207,7 +207,8 @@ function renderRecs(res) {
 function whyText(item, path) {
   if (item.because && item.because.length) {
     return 'Why: because of ' + item.because
-      .map((b) => `${b.title || 'item ' + b.itemId} (${b.weight.toFixed(2)})`).join(' · ');
+      .map((b) => (b.title || `item ${b.itemId}`)
+        + (typeof b.weight === 'number' ? ` (${b.weight.toFixed(2)})` : '')).join(' · ');
   }
   if (path === 'popular') return 'Why: popular with everyone (no history yet)';
   return 'Why: overall fit with your history';
@@ -245,7 +246,7 @@ function itemRow(item, { rank, fresh }) {
   }
   const meta = [];
   if (item.genres && item.genres.length) meta.push(item.genres.join(', '));
-  if (item.score !== undefined) meta.push(`score ${item.score.toFixed(3)}`);
+  if (typeof item.score === 'number') meta.push(`score ${item.score.toFixed(3)}`);
   if (item.popularity !== undefined) meta.push(`${item.popularity} ratings`);
   return h('li', { class: fresh ? 'item fresh' : 'item', dataset: { itemId: item.itemId } },
     rank ? h('span', { class: 'rank' }, String(rank)) : null,
