@@ -6,6 +6,8 @@ import io.reco4j.server.RecoServer;
 import io.reco4j.server.ServedModel;
 import io.reco4j.server.ServerConfig;
 import io.reco4j.server.StartupModel;
+import io.reco4j.server.registry.ModelRegistry;
+import io.reco4j.server.registry.Registration;
 import io.reco4j.store.EventStore;
 import io.reco4j.store.EventStores;
 import java.io.PrintWriter;
@@ -149,8 +151,29 @@ final class ServeCommand implements Callable<Integer> {
             + "seen-item exclusion (pass --data)");
       }
     }
-    ServedModel served = StartupModel.build(c, base);
-    server.serve(served);
+    ServedModel served;
+    if (c.registry() != null) {
+      ModelRegistry models = ModelRegistry.open(Path.of(c.registry()));
+      Thread closeRegistry = new Thread(() -> {
+        try {
+          models.close();
+        } catch (java.io.IOException e) {
+          // the OS lock goes with the process anyway
+        }
+      }, "reco-registry-close");
+      Runtime.getRuntime().addShutdownHook(closeRegistry);
+      if (models.live().isEmpty()) {
+        ServedModel first = StartupModel.build(c, base);
+        String v = models.register(first.model(), new Registration(Map.of(), 0,
+            "start-up model trained by reco serve"));
+        models.promote(v);
+      }
+      server.attachRegistry(models, StartupModel.servingData(c, base));
+      served = server.live();
+    } else {
+      served = StartupModel.build(c, base);
+      server.serve(served);
+    }
     out.println("reco4j service ready: " + url + "  (API docs: " + url + "docs, dashboard: " + url
         + "dashboard)");
     out.println("model " + served.version() + ": " + served.model().provenance().oneLine());

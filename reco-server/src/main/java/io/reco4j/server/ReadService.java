@@ -1,7 +1,7 @@
 package io.reco4j.server;
 
 import io.reco4j.data.CsrMatrix;
-import io.reco4j.model.FactorModel;
+import io.reco4j.model.Explainable;
 import io.reco4j.model.FoldIn;
 import io.reco4j.model.SimilarItems;
 import io.reco4j.rank.TopN;
@@ -250,36 +250,22 @@ final class ReadService {
   }
 
   /**
-   * Up to 3 history items that contributed most to item {@code i}'s score: for factor models the
-   * history value times the item-factor dot product, as a share of the positive total.
+   * Up to 3 history items that contributed most to item {@code i}'s score, through the model's
+   * {@link Explainable} decomposition of its fold-in score; each weight is the item's share of the
+   * positive contributions. Empty when the model cannot explain or the history is empty.
    */
   private static List<Because> because(ServedModel m, int i, History h) {
-    if (h == null || h.items().length == 0 || !(m.model() instanceof FactorModel fm)) {
+    if (h == null || h.items().length == 0 || !(m.model() instanceof Explainable ex)) {
       return List.of();
     }
-    int f = fm.factors();
-    float[] q = fm.itemFactors();
     int[] items = h.items();
     float[] contrib = new float[items.length];
+    ex.explain(items, h.values(), i, contrib);
     double total = 0;
-    for (int j = 0; j < items.length; j++) {
-      if (items[j] == i) {
-        continue;
-      }
-      float dot = 0;
-      int a = i * f;
-      int b = items[j] * f;
-      for (int x = 0; x < f; x++) {
-        dot += q[a + x] * q[b + x];
-      }
-      contrib[j] = h.values()[j] * dot;
-      if (contrib[j] > 0) {
-        total += contrib[j];
-      }
-    }
     TopN top = new TopN(3);
     for (int j = 0; j < items.length; j++) {
-      if (contrib[j] > 0) {
+      if (contrib[j] > 0 && items[j] != i) {
+        total += contrib[j];
         top.offer(j, contrib[j]);
       }
     }

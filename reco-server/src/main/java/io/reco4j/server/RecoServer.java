@@ -9,8 +9,14 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.reco4j.data.Dataset;
 import io.reco4j.model.Configs;
 import io.reco4j.model.Model;
+import io.reco4j.server.registry.LiveModel;
+import io.reco4j.server.registry.ModelRegistry;
+import io.reco4j.server.registry.ModelVersion;
+import io.reco4j.server.registry.RegistryException;
+import io.reco4j.server.registry.UnknownVersionException;
 import io.reco4j.store.AppendResult;
 import io.reco4j.store.Event;
 import io.reco4j.store.EventStore;
@@ -78,6 +84,8 @@ public final class RecoServer implements AutoCloseable {
   private final Object swapLock = new Object();
   private long recentFloor = -1; // events above this sequence are in `recent`
   private Javalin app;
+  private volatile ModelRegistry registry;
+  private volatile Dataset registryData;
 
   /**
    * @param config the configuration (port, limits, keys, event weights)
@@ -176,6 +184,21 @@ public final class RecoServer implements AutoCloseable {
       metrics.modelLive(model.version(), model.model().algorithm());
       LOG.info("model {} live: {}", model.version(), model.model().provenance().oneLine());
     }
+  }
+
+  /**
+   * Serves the registry's live model from now on: every promotion (through the registry, or
+   * {@code POST /admin/models/{version}/promote}) swaps the served snapshot; the admin endpoints
+   * list and promote the registry's versions. Called with a model already live, serves it at
+   * once.
+   *
+   * @param data the base dataset the registry's models describe (titles, seen items), or null
+   */
+  public void attachRegistry(ModelRegistry models, Dataset data) {
+    this.registryData = data;
+    this.registry = Objects.requireNonNull(models, "models");
+    models.onPromote(live -> serve(ServedModel.of(live.version().version(), live.model(),
+        registryData, Math.max(0, live.version().trainedOnEvents()))));
   }
 
   @Override
@@ -638,6 +661,18 @@ public final class RecoServer implements AutoCloseable {
   // ---------------------------------------------------------------- admin
 
   private void adminModels(Context ctx) {
+    ModelRegistry reg = registry;
+    if (reg != null) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("live", reg.live().map(l -> l.version().version()).orElse(null));
+      List<Map<String, Object>> models = new ArrayList<>();
+      for (ModelVersion v : reg.list()) {
+        models.add(describe(v));
+      }
+      body.put("models", models);
+      writeJson(ctx, body);
+      return;
+    }
     ServedModel m = live.get();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("live", m == null ? null : m.version());
@@ -668,15 +703,49 @@ public final class RecoServer implements AutoCloseable {
     return o;
   }
 
+  private static Map<String, Object> describe(ModelVersion v) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("version", v.version());
+    o.put("algorithm", v.algorithm());
+    o.put("status", v.status().wireName());
+    o.put("createdAt", v.createdAt());
+    o.put("promotedAt", v.promotedAt());
+    o.put("metrics", v.metrics());
+    try {
+      o.put("params", JSON.readTree(v.paramsJson()));
+    } catch (JsonProcessingException e) {
+      o.put("params", Map.of());
+    }
+    o.put("trainedOnEvents", v.trainedOnEvents());
+    o.put("provenance", v.provenance());
+    if (v.reason() != null) {
+      o.put("reason", v.reason());
+    }
+    return o;
+  }
+
   private void adminTrain(Context ctx) throws IOException {
     readBody(ctx, false);
     throw new ApiException(409, "conflict", null, "retraining needs a model registry: start the "
         + "server with --registry DIR");
   }
 
-  private void adminPromote(Context ctx) {
-    ServedModel m = requireModel();
+  private void adminPromote(Context ctx) throws IOException {
     String version = ctx.pathParam("version");
+    ModelRegistry reg = registry;
+    if (reg != null) {
+      try {
+        LiveModel l = reg.promote(version);
+        writeJson(ctx, Map.of("live", l.version().version()));
+      } catch (UnknownVersionException e) {
+        throw ApiException.notFound("unknown model version '" + truncate(version) + "'");
+      } catch (RegistryException e) {
+        throw new ApiException(409, "conflict", null, "cannot promote " + truncate(version) + ": "
+            + e.getMessage());
+      }
+      return;
+    }
+    ServedModel m = requireModel();
     if (!version.equals(m.version())) {
       throw ApiException.notFound("unknown model version '" + truncate(version) + "'");
     }

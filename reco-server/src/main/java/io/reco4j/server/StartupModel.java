@@ -20,6 +20,11 @@ public final class StartupModel {
 
   private StartupModel() {}
 
+  /** The data as served and trained on: the implicit view when configured; null stays null. */
+  public static Dataset servingData(ServerConfig config, Dataset base) {
+    return base == null ? null : config.implicit() ? base.implicit(Float.NaN) : base;
+  }
+
   /**
    * Builds the start-up snapshot.
    *
@@ -28,7 +33,7 @@ public final class StartupModel {
    *     null when only a model file is given
    */
   public static ServedModel build(ServerConfig config, Dataset base) throws IOException {
-    Dataset data = base == null ? null : config.implicit() ? base.implicit(Float.NaN) : base;
+    Dataset data = servingData(config, base);
     Model model;
     if (config.model() != null) {
       model = ModelFiles.load(Path.of(config.model()));

@@ -214,7 +214,7 @@ public final class ModelRegistry implements AutoCloseable {
       ModelVersion entry = new ModelVersion(version, model.algorithm(),
           model.provenance().configJson(), Instant.now(), ModelStatus.CANDIDATE, null,
           info.metrics(), model.provenance().oneLine(), info.trainedOnEvents(),
-          model.provenance().data().toString(), sha, info.reason());
+          model.provenance().data().toString(), sha, info.reason(), info.baseData());
       List<ModelVersion> vs = new ArrayList<>(s.versions());
       vs.add(entry);
       write(new State(s.live(), s.nextVersion() + 1, List.copyOf(vs)));
@@ -385,7 +385,7 @@ public final class ModelRegistry implements AutoCloseable {
             Files.getLastModifiedTime(p).toInstant(), ModelStatus.CANDIDATE, null,
             h.provenance().metrics(), h.provenance().oneLine(), -1,
             h.provenance().data().toString(), sha256(p),
-            "adopted at recovery: the file was written but the registry was not updated"));
+            "adopted at recovery: the file was written but the registry was not updated", null));
         note(version + ": model file not in the registry; adopted as candidate");
       } catch (IOException | RuntimeException e) {
         Files.deleteIfExists(p);
@@ -559,6 +559,7 @@ public final class ModelRegistry implements AutoCloseable {
       o.put("dataFingerprint", v.dataFingerprint());
       o.put("sha256", v.sha256());
       o.put("reason", v.reason());
+      o.put("baseData", v.baseData());
     }
     byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
     AtomicFiles.write(registryFile, out -> out.write(bytes));
@@ -604,7 +605,7 @@ public final class ModelRegistry implements AutoCloseable {
             o.path("promotedAt").isTextual() ? Instant.parse(o.get("promotedAt").asText()) : null,
             metrics, o.path("provenance").asText(null), o.path("trainedOnEvents").asLong(-1),
             o.path("dataFingerprint").asText(null), o.path("sha256").asText(null),
-            o.path("reason").asText(null)));
+            o.path("reason").asText(null), o.path("baseData").asText(null)));
       } catch (RuntimeException e) {
         throw new RegistryException(registryFile + ": " + at + " " + e.getMessage(), e);
       }

@@ -20,10 +20,12 @@ import java.util.Objects;
  * @param dataFingerprint the training data's fingerprint (hash and counts)
  * @param sha256 hex SHA-256 of the model file
  * @param reason why it was rejected or how it entered the registry, or null
+ * @param baseData the base dataset (name and fingerprint) the training events were added to, or
+ *     null
  */
 public record ModelVersion(String version, String algorithm, String paramsJson, Instant createdAt,
     ModelStatus status, Instant promotedAt, Map<String, Double> metrics, String provenance,
-    long trainedOnEvents, String dataFingerprint, String sha256, String reason) {
+    long trainedOnEvents, String dataFingerprint, String sha256, String reason, String baseData) {
 
   public ModelVersion {
     Objects.requireNonNull(version, "version");
@@ -37,7 +39,7 @@ public record ModelVersion(String version, String algorithm, String paramsJson, 
   /** This entry with another status (and promotion time / reason where given). */
   ModelVersion with(ModelStatus newStatus, Instant newPromotedAt, String newReason) {
     return new ModelVersion(version, algorithm, paramsJson, createdAt, newStatus, newPromotedAt,
-        metrics, provenance, trainedOnEvents, dataFingerprint, sha256, newReason);
+        metrics, provenance, trainedOnEvents, dataFingerprint, sha256, newReason, baseData);
   }
 
   /** The version's number: 3 for {@code v000003}. */

@@ -40,7 +40,7 @@ class ModelRegistryTest {
     try (ModelRegistry r = ModelRegistry.open(dir)) {
       assertThat(r.live()).isEmpty();
       assertThat(r.list()).isEmpty();
-      String v = r.register(train("popular", 1), new Registration(Map.of("ndcg@10", 0.2), 17, null));
+      String v = r.register(train("popular", 1), new Registration(Map.of("ndcg@10", 0.2), 17, null, "base"));
       assertThat(v).isEqualTo("v000001");
       assertThat(r.live()).isEmpty();
       assertThat(r.get(v).orElseThrow().status()).isEqualTo(ModelStatus.CANDIDATE);

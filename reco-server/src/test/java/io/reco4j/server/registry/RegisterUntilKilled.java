@@ -34,7 +34,7 @@ public final class RegisterUntilKilled {
               "seed", String.valueOf(rnd.nextLong()))).train(data)};
       for (int round = 0; ; round++) {
         Model m = models[rnd.nextInt(models.length)];
-        String v = r.register(m, new Registration(Map.of("ndcg@10", rnd.nextDouble()), round,
+        String v = r.register(m, new Registration(Map.of("ndcg@10", rnd.nextDouble()), round, null,
             null));
         int action = rnd.nextInt(4);
         if (action == 0) {
