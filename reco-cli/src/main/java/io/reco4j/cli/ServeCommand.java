@@ -8,6 +8,9 @@ import io.reco4j.server.ServerConfig;
 import io.reco4j.server.StartupModel;
 import io.reco4j.server.registry.ModelRegistry;
 import io.reco4j.server.registry.Registration;
+import io.reco4j.server.training.RetrainScheduler;
+import io.reco4j.server.training.TrainingOptions;
+import io.reco4j.server.training.TrainingPipeline;
 import io.reco4j.store.EventStore;
 import io.reco4j.store.EventStores;
 import java.io.PrintWriter;
@@ -120,7 +123,7 @@ final class ServeCommand implements Callable<Integer> {
         store != null ? store : c.store(), stateDir != null ? stateDir : c.stateDir(),
         registry != null ? registry : c.registry(), hashes,
         readAuth != null ? readAuth : c.readAuth(), c.maxBodyBytes(), c.maxBatchEvents(),
-        c.threads(), c.eventWeights(), c.defaultEventWeight());
+        c.threads(), c.eventWeights(), c.defaultEventWeight(), c.ratingThreshold());
 
     Path state = Path.of(c.stateDir());
     Files.createDirectories(state);
@@ -165,10 +168,18 @@ final class ServeCommand implements Callable<Integer> {
       if (models.live().isEmpty()) {
         ServedModel first = StartupModel.build(c, base);
         String v = models.register(first.model(), new Registration(Map.of(), 0,
-            "start-up model trained by reco serve"));
+            "start-up model trained by reco serve",
+            base == null ? null : base.name() + " " + base.fingerprint()));
         models.promote(v);
       }
-      server.attachRegistry(models, StartupModel.servingData(c, base));
+      TrainingPipeline pipeline = new TrainingPipeline(models, events, base,
+          new TrainingOptions(c.algo(), "user:0.2", 42L, null, 0.02, true, c.weights(),
+              Math.max(1, Runtime.getRuntime().availableProcessors())));
+      RetrainScheduler scheduler = new RetrainScheduler(pipeline, events, null, 0,
+          java.time.Duration.ofSeconds(5));
+      Runtime.getRuntime().addShutdownHook(new Thread(scheduler::close, "reco-retrain-close"));
+      server.attachRegistry(models, base, scheduler);
+      scheduler.start(server.live().lastSequence());
       served = server.live();
     } else {
       served = StartupModel.build(c, base);

@@ -3,6 +3,8 @@ package io.reco4j.server;
 import io.reco4j.data.CsrMatrix;
 import io.reco4j.model.Explainable;
 import io.reco4j.model.FoldIn;
+import io.reco4j.model.RatingPredictor;
+import io.reco4j.server.training.EventWeights;
 import io.reco4j.model.SimilarItems;
 import io.reco4j.rank.TopN;
 import io.reco4j.store.EventStore;
@@ -60,13 +62,13 @@ final class ReadService {
     }
   }
 
-  private final ServerConfig config;
+  private final EventWeights weights;
   private final EventStore store;
   private final RecentEvents recent;
   private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
   ReadService(ServerConfig config, EventStore store, RecentEvents recent) {
-    this.config = config;
+    this.weights = config.weights();
     this.store = store;
     this.recent = recent;
   }
@@ -149,6 +151,9 @@ final class ReadService {
       float[] values = Arrays.copyOfRange(seen.values(), from, from + rowLen);
       return new History(items, values, items);
     }
+    // the same rules as retraining (EventDatasets): rating models take the latest rating of an
+    // item and ignore other types; implicit models add up event strengths, capped
+    boolean ratings = m.data() != null ? m.data().explicit() : m.model() instanceof RatingPredictor;
     Map<Integer, Float> merged = new LinkedHashMap<>();
     if (rowLen > 0) {
       int[] col = seen.colIdx();
@@ -159,8 +164,16 @@ final class ReadService {
     }
     for (StoredEvent se : newer) {
       int i = m.itemIndex(se.event().itemId());
-      if (i >= 0) {
-        merged.put(i, config.eventValue(se.event().type(), se.event().value()));
+      if (i < 0) {
+        continue;
+      }
+      String type = se.event().type();
+      float v = se.event().value();
+      if (ratings) {
+        merged.put(i, type.equals(EventWeights.RATING) ? v : merged.getOrDefault(i, 0f));
+      } else {
+        float w = weights.implicitWeight(type, v);
+        merged.put(i, Math.min(weights.maxWeight(), merged.getOrDefault(i, 0f) + w));
       }
     }
     int[] seenItems = new int[merged.size()];

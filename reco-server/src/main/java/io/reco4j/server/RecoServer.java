@@ -9,6 +9,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.reco4j.algorithms.Algorithms;
 import io.reco4j.data.Dataset;
 import io.reco4j.model.Configs;
 import io.reco4j.model.Model;
@@ -17,6 +18,12 @@ import io.reco4j.server.registry.ModelRegistry;
 import io.reco4j.server.registry.ModelVersion;
 import io.reco4j.server.registry.RegistryException;
 import io.reco4j.server.registry.UnknownVersionException;
+import io.reco4j.server.training.EventDatasets;
+import io.reco4j.server.training.RetrainScheduler;
+import io.reco4j.server.training.TrainingJob;
+import io.reco4j.server.training.TrainingPipeline;
+import io.reco4j.server.training.TrainingRequest;
+import io.reco4j.server.training.TrainingResult;
 import io.reco4j.store.AppendResult;
 import io.reco4j.store.Event;
 import io.reco4j.store.EventStore;
@@ -85,7 +92,8 @@ public final class RecoServer implements AutoCloseable {
   private long recentFloor = -1; // events above this sequence are in `recent`
   private Javalin app;
   private volatile ModelRegistry registry;
-  private volatile Dataset registryData;
+  private volatile Dataset registryBase;
+  private volatile RetrainScheduler retrain;
 
   /**
    * @param config the configuration (port, limits, keys, event weights)
@@ -187,18 +195,37 @@ public final class RecoServer implements AutoCloseable {
   }
 
   /**
-   * Serves the registry's live model from now on: every promotion (through the registry, or
-   * {@code POST /admin/models/{version}/promote}) swaps the served snapshot; the admin endpoints
-   * list and promote the registry's versions. Called with a model already live, serves it at
-   * once.
+   * Serves the registry's live model from now on: every promotion (through the registry, a
+   * training job, or {@code POST /admin/models/{version}/promote}) swaps the served snapshot; the
+   * admin endpoints list, train and promote the registry's versions. Called with a model already
+   * live, serves it at once.
    *
-   * @param data the base dataset the registry's models describe (titles, seen items), or null
+   * @param base the base dataset as loaded (not the implicit view), or null; a version trained on
+   *     stored events is served with its training data rebuilt from base + events up to its
+   *     watermark ({@link EventDatasets}), so seen items and fold-in histories match the model
+   * @param scheduler runs {@code POST /admin/models/train} jobs, or null to refuse training (409)
    */
-  public void attachRegistry(ModelRegistry models, Dataset data) {
-    this.registryData = data;
+  public void attachRegistry(ModelRegistry models, Dataset base, RetrainScheduler scheduler) {
+    this.registryBase = base;
+    this.retrain = scheduler;
     this.registry = Objects.requireNonNull(models, "models");
-    models.onPromote(live -> serve(ServedModel.of(live.version().version(), live.model(),
-        registryData, Math.max(0, live.version().trainedOnEvents()))));
+    models.onPromote(l -> serve(snapshot(l)));
+  }
+
+  private ServedModel snapshot(LiveModel l) {
+    Model model = l.model();
+    long watermark = Math.max(0, l.version().trainedOnEvents());
+    Dataset base = registryBase;
+    Dataset data = StartupModel.servingData(config, base);
+    boolean sameSpaces = data != null && data.users().equals(model.users())
+        && data.items().equals(model.items());
+    if ((watermark > 0 || !sameSpaces) && (base != null || watermark > 0)) {
+      boolean ratings = TrainingPipeline.RATING_ALGORITHMS.contains(model.algorithm());
+      data = EventDatasets.build(base, store, watermark, ratings ? EventDatasets.Mode.EXPLICIT
+          : EventDatasets.Mode.IMPLICIT, config.weights(),
+          Math.max(1, Runtime.getRuntime().availableProcessors())).dataset();
+    }
+    return ServedModel.of(l.version().version(), model, data, watermark);
   }
 
   @Override
@@ -225,9 +252,7 @@ public final class RecoServer implements AutoCloseable {
     route(r, "POST", "/events", Access.WRITE, this::ingest);
     route(r, "GET", "/admin/models", Access.WRITE, this::adminModels);
     route(r, "POST", "/admin/models/train", Access.WRITE, this::adminTrain);
-    route(r, "GET", "/admin/jobs/{job}", Access.WRITE, ctx -> {
-      throw ApiException.notFound("unknown job '" + ctx.pathParam("job") + "'");
-    });
+    route(r, "GET", "/admin/jobs/{job}", Access.WRITE, this::adminJob);
     route(r, "POST", "/admin/models/{version}/promote", Access.WRITE, this::adminPromote);
     route(r, "GET", "/admin/stats", Access.WRITE, this::adminStats);
     route(r, "GET", "/openapi.json", Access.OPEN, ctx -> resource(ctx,
@@ -725,9 +750,82 @@ public final class RecoServer implements AutoCloseable {
   }
 
   private void adminTrain(Context ctx) throws IOException {
-    readBody(ctx, false);
-    throw new ApiException(409, "conflict", null, "retraining needs a model registry: start the "
-        + "server with --registry DIR");
+    byte[] body = readBody(ctx, false);
+    RetrainScheduler scheduler = retrain;
+    if (scheduler == null) {
+      throw new ApiException(409, "conflict", null, "retraining needs a model registry: start the "
+          + "server with --registry DIR");
+    }
+    String algo = null;
+    String params = null;
+    if (body.length > 0) {
+      var root = EventParser.readTree(body);
+      if (!root.isObject()) {
+        throw ApiException.badRequest("body must be a JSON object {\"algo\": ..., \"params\": {...}}");
+      }
+      for (var it = root.fieldNames(); it.hasNext(); ) {
+        String f = it.next();
+        if (!f.equals("algo") && !f.equals("params")) {
+          throw ApiException.badField(f, "unknown field (known: algo, params)");
+        }
+      }
+      var a = root.get("algo");
+      if (a != null && !a.isNull()) {
+        if (!a.isTextual()) {
+          throw ApiException.badField("algo", "must be a string");
+        }
+        algo = a.textValue();
+      }
+      var p = root.get("params");
+      if (p != null && !p.isNull()) {
+        if (!p.isObject()) {
+          throw ApiException.badField("params", "must be a JSON object of config fields");
+        }
+        params = p.toString();
+      }
+    }
+    // validate now, so a typo is a 400 rather than a failed job
+    String check = algo;
+    if (check == null) {
+      ServedModel m = live.get();
+      check = m != null ? m.model().algorithm() : config.algo();
+    }
+    try {
+      check = Algorithms.canonicalName(check);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badField("algo", e.getMessage());
+    }
+    if (params != null) {
+      try {
+        Algorithms.config(check, params);
+      } catch (IllegalArgumentException e) {
+        throw ApiException.badField("params", e.getMessage());
+      }
+    }
+    TrainingJob job = scheduler.submit(new TrainingRequest(algo, params));
+    ctx.status(202);
+    writeJson(ctx, Map.of("job", job.id()));
+  }
+
+  private void adminJob(Context ctx) {
+    String id = ctx.pathParam("job");
+    RetrainScheduler scheduler = retrain;
+    TrainingJob job = scheduler == null ? null : scheduler.job(id).orElse(null);
+    if (job == null) {
+      throw ApiException.notFound("unknown job '" + truncate(id) + "'");
+    }
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("job", job.id());
+    o.put("state", job.state().wireName());
+    o.put("trigger", job.trigger());
+    TrainingResult r = job.result();
+    o.put("version", r == null ? null : r.version());
+    o.put("promoted", r == null ? null : r.promoted());
+    o.put("reason", r != null ? r.reason() : job.error());
+    o.put("metrics", r == null ? Map.of() : r.metrics());
+    o.put("submittedAt", job.submittedAt());
+    o.put("finishedAt", job.finishedAt());
+    writeJson(ctx, o);
   }
 
   private void adminPromote(Context ctx) throws IOException {

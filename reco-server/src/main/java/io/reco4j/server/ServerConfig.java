@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.reco4j.server.training.EventWeights;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,15 +43,19 @@ import java.util.Map;
  * @param maxBodyBytes the largest accepted request body in bytes (default 1 MiB)
  * @param maxBatchEvents the most events one {@code POST /events} may carry (default 1,000)
  * @param threads HTTP worker threads; 0 for Jetty's default
- * @param eventWeights the fold-in value of an event per type; a {@code rating} event uses its own
- *     value; a type not listed uses {@code defaultEventWeight}; a weight {@code <= 0} leaves the
- *     event out of fold-in (it still counts as seen)
+ * @param eventWeights for implicit models (the rules of {@link EventWeights}, shared with
+ *     retraining): the strength of an event per type; a type not listed counts
+ *     {@code defaultEventWeight}; 0 drops the event from fold-in (it still counts as seen)
  * @param defaultEventWeight the weight of event types not in {@code eventWeights}
+ * @param ratingThreshold for implicit models: a rating event counts 1 when its value is at least
+ *     this, else nothing (a low rating is not a positive signal). Rating models fold in rating
+ *     events with their value and ignore other types.
  */
 public record ServerConfig(int port, String host, String data, String algo,
     Map<String, String> params, boolean implicit, String model, String store, String stateDir,
     String registry, List<String> apiKeyHashes, String readAuth, long maxBodyBytes,
-    int maxBatchEvents, int threads, Map<String, Float> eventWeights, float defaultEventWeight) {
+    int maxBatchEvents, int threads, Map<String, Float> eventWeights, float defaultEventWeight,
+    float ratingThreshold) {
 
   /** Default body limit: 1 MiB. */
   public static final long DEFAULT_MAX_BODY_BYTES = 1 << 20;
@@ -58,7 +63,7 @@ public record ServerConfig(int port, String host, String data, String algo,
   public static final int DEFAULT_MAX_BATCH_EVENTS = 1000;
   /** Default fold-in weights per event type. */
   public static final Map<String, Float> DEFAULT_EVENT_WEIGHTS =
-      Map.of("view", 1f, "click", 1f, "like", 2f, "purchase", 3f, "dislike", 0f);
+      EventWeights.defaults().typeWeights();
 
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -109,25 +114,22 @@ public record ServerConfig(int port, String host, String data, String algo,
       }
     }
     eventWeights = Map.copyOf(w);
-    if (!Float.isFinite(defaultEventWeight)) {
-      throw new IllegalArgumentException("defaultEventWeight: not a finite number");
-    }
+    // EventWeights validates the weights (finite, >= 0, no "rating" entry), naming the field
+    new EventWeights(eventWeights, defaultEventWeight, ratingThreshold, 1f, 10f);
   }
 
   /** The defaults: port 8080 on every interface, iALS, open reads, no keys. */
   public static ServerConfig defaults() {
     return new ServerConfig(8080, "0.0.0.0", null, "ials", Map.of(), false, null, null,
         "reco-state", null, List.of(), "open", DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_BATCH_EVENTS, 0,
-        DEFAULT_EVENT_WEIGHTS, 1f);
+        DEFAULT_EVENT_WEIGHTS, 1f, EventWeights.defaults().ratingThreshold());
   }
 
-  /** The fold-in value of an event: its own value for ratings, else the type's weight. */
-  public float eventValue(String type, float value) {
-    if (type.equals("rating")) {
-      return value;
-    }
-    Float w = eventWeights.get(type);
-    return w != null ? w : defaultEventWeight;
+  /** How events become values, for fold-in and retraining alike. */
+  public EventWeights weights() {
+    EventWeights d = EventWeights.defaults();
+    return new EventWeights(eventWeights, defaultEventWeight, ratingThreshold, d.ratingWeight(),
+        d.maxWeight());
   }
 
   /** Whether reads need an API key. */
@@ -139,21 +141,21 @@ public record ServerConfig(int port, String host, String data, String algo,
   public ServerConfig withPort(int p) {
     return new ServerConfig(p, host, data, algo, params, implicit, model, store, stateDir, registry,
         apiKeyHashes, readAuth, maxBodyBytes, maxBatchEvents, threads, eventWeights,
-        defaultEventWeight);
+        defaultEventWeight, ratingThreshold);
   }
 
   /** This config with these accepted key hashes. */
   public ServerConfig withApiKeyHashes(List<String> hashes) {
     return new ServerConfig(port, host, data, algo, params, implicit, model, store, stateDir,
         registry, hashes, readAuth, maxBodyBytes, maxBatchEvents, threads, eventWeights,
-        defaultEventWeight);
+        defaultEventWeight, ratingThreshold);
   }
 
   /** This config with another read-auth mode. */
   public ServerConfig withReadAuth(String mode) {
     return new ServerConfig(port, host, data, algo, params, implicit, model, store, stateDir,
         registry, apiKeyHashes, mode, maxBodyBytes, maxBatchEvents, threads, eventWeights,
-        defaultEventWeight);
+        defaultEventWeight, ratingThreshold);
   }
 
   /** Parses JSON; errors name the field. */

@@ -76,7 +76,7 @@ final class TestServer implements AutoCloseable {
     ServerConfig config = ServerConfig.defaults().withPort(0)
         .withApiKeyHashes(List.of(ApiKeys.hash(KEY)));
     config = new ServerConfig(0, "127.0.0.1", null, "ials", Map.of(), true, null, null,
-        dir.toString(), null, config.apiKeyHashes(), "open", 0, 0, 0, null, 1f);
+        dir.toString(), null, config.apiKeyHashes(), "open", 0, 0, 0, null, 1f, 3.5f);
     RecoServer server = new RecoServer(config, store, DEMO_KEY).start();
     server.serve(ServedModel.of("v000001", model(42), data(), 0));
     return new TestServer(server, store, dir);
