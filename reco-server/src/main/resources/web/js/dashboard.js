@@ -39,7 +39,8 @@ async function init() {
   pollStats();
 }
 
-async function health() {
+/** Shows /health in the header; with repeat, again every 10 s. */
+async function health(repeat = true) {
   const box = $('health');
   try {
     const hl = await api('GET', '/health');
@@ -52,7 +53,7 @@ async function health() {
     box.className = 'health down';
     box.title = e.message;
   }
-  setTimeout(health, 10000);
+  if (repeat) setTimeout(health, 10000);
 }
 
 async function loadModels() {
@@ -102,6 +103,7 @@ async function promote(version, button) {
     await api('POST', `/admin/models/${seg(version)}/promote`, { key: state.key });
     showError($('models-error'), null);
     $('job').textContent = `${version} is live.`;
+    health(false);
   } catch (e) {
     showError($('models-error'), e);
   } finally {
@@ -120,6 +122,7 @@ async function train() {
     showError($('models-error'), null);
     job.textContent = `job ${res.job}: running…`;
     await pollJob(res.job);
+    health(false);
   } catch (e) {
     job.textContent = '';
     showError($('models-error'), e);

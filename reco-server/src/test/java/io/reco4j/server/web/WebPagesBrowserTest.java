@@ -162,6 +162,37 @@ class WebPagesBrowserTest {
   }
 
   @Test
+  void retrainingFromTheDashboardRegistersANewLiveVersionAndPromoteRollsBack() throws Exception {
+    driver.get(base + "/dashboard");
+    String first = new WebDriverWait(driver, WAIT).until(d -> d.findElements(
+        By.cssSelector("#models tr.model.live")).stream().findFirst()
+        .map(r -> r.getAttribute("data-version")).orElse(null));
+    int rows = driver.findElements(By.cssSelector("#models tr.model")).size();
+
+    driver.findElement(By.id("train-button")).click();
+    WebElement job = driver.findElement(By.id("job"));
+    new WebDriverWait(driver, Duration.ofSeconds(180)).until(d -> job.getAttribute("data-state") != null);
+    assertThat(job.getAttribute("data-state")).as(job.getText()).isEqualTo("done");
+    assertThat(job.getText()).contains("promoted to live");
+    new WebDriverWait(driver, WAIT).until(d -> d.findElements(By.cssSelector("#models tr.model"))
+        .size() == rows + 1);
+    WebElement live = driver.findElement(By.cssSelector("#models tr.model.live"));
+    String second = live.getAttribute("data-version");
+    assertThat(second).isNotEqualTo(first);
+    assertThat(live.findElement(By.className("metrics")).getText()).contains("ndcg@10");
+
+    // roll back: promote the first version again from its row
+    driver.findElement(By.cssSelector("#models tr.model[data-version='" + first + "'] .promote"))
+        .click();
+    new WebDriverWait(driver, WAIT).until(d -> first.equals(d.findElement(
+        By.cssSelector("#models tr.model.live")).getAttribute("data-version")));
+    assertThat(driver.findElement(By.cssSelector(
+        "#models tr.model[data-version='" + second + "'] .status")).getText()).isNotEqualTo("live");
+    assertThat(driver.findElement(By.id("models-error")).isDisplayed()).isFalse();
+    HeadlessChromium.save(HeadlessChromium.window(driver), "dashboard-registry.png");
+  }
+
+  @Test
   void anApiErrorIsShownInlineNextToThePanelThatMadeTheCall() {
     driver.get(base + "/");
     WebElement input = driver.findElement(By.id("user-input"));
