@@ -148,7 +148,7 @@ function renderHistory(events) {
     const what = ev.type === 'rating' ? `${'★'.repeat(Math.round(ev.value))} ${ev.value}` : ev.type;
     list.append(h('li', { class: 'history-item', dataset: { itemId: ev.itemId } },
       h('span', { class: 'title' }, ev.title || `item ${ev.itemId}`),
-      h('span', { class: 'what' }, what),
+      h('span', { class: ev.type === 'rating' ? 'what rating' : 'what' }, what),
       h('span', { class: `src src-${ev.source}`, title: ev.source === 'event'
         ? `stored event #${ev.sequence}` : 'from the dataset the model was trained on' }, ev.source)));
   }
@@ -208,10 +208,16 @@ function whyText(item, path) {
   if (item.because && item.because.length) {
     return 'Why: because of ' + item.because
       .map((b) => (b.title || `item ${b.itemId}`)
-        + (typeof b.weight === 'number' ? ` (${b.weight.toFixed(2)})` : '')).join(' · ');
+        + (typeof b.weight === 'number' ? ` (${share(b.weight)})` : '')).join(' · ');
   }
   if (path === 'popular') return 'Why: popular with everyone (no history yet)';
   return 'Why: overall fit with your history';
+}
+
+/** A because weight (the item's share of the positive contributions) as a percentage. */
+function share(weight) {
+  const pct = weight * 100;
+  return pct >= 10 ? `${Math.round(pct)}%` : `${pct.toFixed(1)}%`;
 }
 
 async function search() {
