@@ -90,7 +90,8 @@ final class ServeCommand implements Callable<Integer> {
   String hashKey;
 
   @Option(names = "--demo", description = "Demo mode: iALS on ml-latest-small (found or "
-      + "downloaded), a generated API key printed once and handed to the demo page.")
+      + "downloaded), a model registry under the state dir, a generated API key printed once "
+      + "and handed to the demo page.")
   boolean demo;
 
   @Override
@@ -112,6 +113,11 @@ final class ServeCommand implements Callable<Integer> {
         implicit = implicit == null ? Boolean.TRUE : implicit;
       }
       demoKey = ApiKeys.newKey();
+      if (registry == null && c.registry() == null) {
+        // the dashboard's retrain/promote/rollback need a registry: keep it with the store
+        registry = Path.of(stateDir != null ? stateDir : c.stateDir()).resolve("registry")
+            .toString();
+      }
     }
     List<String> hashes = new ArrayList<>(c.apiKeyHashes());
     hashes.addAll(apiKeyHashes);
