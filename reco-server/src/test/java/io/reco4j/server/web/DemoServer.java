@@ -26,10 +26,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Assertions;
 
 /**
- * The real service as {@code reco serve --demo --registry DIR} runs it, for the browser tests:
+ * The real service as {@code reco serve --demo} runs it, for the browser tests:
  * iALS (implicit view, default parameters and seed) trained at start-up on ml-latest-small and
  * registered as the first live version, the embedded SQLite event store and the model registry
- * under a given state directory, the training pipeline behind {@code POST /admin/models/train},
+ * ({@code registry/}) under a given state directory, the training pipeline behind {@code POST /admin/models/train},
  * a generated demo key handed out by {@code /demo/config}, Javalin on 127.0.0.1 and a free port.
  * The wiring follows {@code ServeCommand} (reco-cli) step by step.
  */
@@ -63,7 +63,7 @@ final class DemoServer implements AutoCloseable {
     settings.put("algo", "ials");
     settings.put("implicit", true);
     settings.put("stateDir", stateDir.toString());
-    settings.put("registry", stateDir.resolve("models").toString());
+    settings.put("registry", stateDir.resolve("registry").toString());
     ServerConfig config = ServerConfig.fromJson(new ObjectMapper().writeValueAsString(settings));
 
     EventStore store = EventStores.open(config.store(), stateDir.resolve("events.db"));
