@@ -48,6 +48,9 @@ final class HeadlessChromium {
     if (System.getenv("CI") != null) {
       Assertions.assertTrue(present, "CI is set, so the browser test must run: " + message);
     } else {
+      if (!present) {
+        System.err.println("WebPagesBrowserTest skipped: " + message); // visible in quiet builds
+      }
       Assumptions.assumeTrue(present, "skipped: " + message);
     }
   }
