@@ -122,7 +122,7 @@ async function refreshHistory() {
   const token = ++state.historyToken;
   const box = $('history-error');
   try {
-    const res = await api('GET', `/users/${seg(user)}/history?limit=50`);
+    const res = await api('GET', `/users/${seg(user)}/history?limit=50`, { key: state.key });
     if (token !== state.historyToken) return;
     showError(box, null);
     renderHistory(res.events || []);
@@ -165,7 +165,7 @@ async function refreshRecs() {
   const list = $('recs');
   list.setAttribute('aria-busy', 'true');
   try {
-    const res = await api('GET', q);
+    const res = await api('GET', q, { key: state.key }); // reads need it with readAuth: key
     if (token !== state.recsToken) return;
     showError($('recs-error'), null);
     renderRecs(res);
@@ -227,7 +227,7 @@ async function search() {
   let q = `/items?limit=20&query=${encodeURIComponent(query)}`;
   if (genre) q += `&genre=${encodeURIComponent(genre)}`;
   try {
-    const res = await api('GET', q);
+    const res = await api('GET', q, { key: state.key }); // reads need it with readAuth: key
     if (token !== state.searchToken) return;
     showError($('search-error'), null);
     const list = $('search-results');
