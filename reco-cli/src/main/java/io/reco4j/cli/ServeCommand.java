@@ -1,20 +1,10 @@
 package io.reco4j.cli;
 
-import io.reco4j.data.Dataset;
 import io.reco4j.server.ApiKeys;
-import io.reco4j.server.RecoServer;
+import io.reco4j.server.RecoService;
 import io.reco4j.server.ServedModel;
 import io.reco4j.server.ServerConfig;
-import io.reco4j.server.StartupModel;
-import io.reco4j.server.registry.ModelRegistry;
-import io.reco4j.server.registry.Registration;
-import io.reco4j.server.training.RetrainScheduler;
-import io.reco4j.server.training.TrainingOptions;
-import io.reco4j.server.training.TrainingPipeline;
-import io.reco4j.store.EventStore;
-import io.reco4j.store.EventStores;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -150,74 +140,42 @@ final class ServeCommand implements Callable<Integer> {
         readAuth != null ? readAuth : c.readAuth(), c.maxBodyBytes(), c.maxBatchEvents(),
         c.threads(), c.eventWeights(), c.defaultEventWeight(), c.ratingThreshold());
 
-    Path state = Path.of(c.stateDir());
-    Files.createDirectories(state);
-    EventStore events = EventStores.open(c.store(), state.resolve("events.db"));
-    RecoServer server = new RecoServer(c, events, demoKey);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      server.close();
-      events.close();
-      stopped.countDown();
-    }, "reco-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    server.start();
-    String url = "http://" + (c.host().equals("0.0.0.0") ? "localhost" : c.host()) + ":"
-        + server.port() + "/";
-    err.println("listening on " + url + " (store: " + events.describe() + "); loading the model…");
-
-    Dataset base = null;
-    if (c.data() != null) {
-      base = data.dataset(c.data(), err);
-    } else if (c.model() != null) {
-      String name = io.reco4j.model.ModelFiles.readHeader(Path.of(c.model())).provenance()
-          .dataName();
-      try {
-        base = data.dataset(name, err);
-      } catch (IllegalArgumentException | java.io.IOException e) {
-        err.println("note: training data '" + name + "' not found; serving without titles and "
-            + "seen-item exclusion (pass --data)");
+    ServerConfig config = c;
+    RecoService.BaseData baseData = () -> {
+      if (config.data() != null) {
+        return data.dataset(config.data(), err);
       }
-    }
-    ServedModel served;
-    if (c.registry() != null) {
-      ModelRegistry models = ModelRegistry.open(Path.of(c.registry()));
-      Thread closeRegistry = new Thread(() -> {
+      if (config.model() != null) {
+        String name = io.reco4j.model.ModelFiles.readHeader(Path.of(config.model())).provenance()
+            .dataName();
         try {
-          models.close();
-        } catch (java.io.IOException e) {
-          // the OS lock goes with the process anyway
+          return data.dataset(name, err);
+        } catch (IllegalArgumentException | java.io.IOException e) {
+          err.println("note: training data '" + name + "' not found; serving without titles and "
+              + "seen-item exclusion (pass --data)");
         }
-      }, "reco-registry-close");
-      Runtime.getRuntime().addShutdownHook(closeRegistry);
-      if (models.live().isEmpty()) {
-        ServedModel first = StartupModel.build(c, base);
-        String v = models.register(first.model(), new Registration(Map.of(), 0,
-            "start-up model trained by reco serve",
-            base == null ? null : base.name() + " " + base.fingerprint()));
-        models.promote(v);
       }
-      TrainingPipeline pipeline = new TrainingPipeline(models, events, base,
-          new TrainingOptions(c.algo(), "user:0.2", 42L, null, 0.02, true, c.weights(),
-              Math.max(1, Runtime.getRuntime().availableProcessors()),
-              TrainingOptions.Comparison.SAME_SPLIT));
-      java.time.Duration every = retrainEveryMinutes == null ? null
-          : java.time.Duration.ofMillis(Math.round(retrainEveryMinutes * 60_000));
-      RetrainScheduler scheduler = new RetrainScheduler(pipeline, events, every,
-          retrainAfterEvents, java.time.Duration.ofSeconds(5));
-      if (every != null || retrainAfterEvents > 0) {
-        out.println("retraining " + (every != null ? "every " + retrainEveryMinutes + " min" : "")
-            + (every != null && retrainAfterEvents > 0 ? " or " : "")
-            + (retrainAfterEvents > 0 ? "after " + retrainAfterEvents + " new events" : ""));
+      return null;
+    };
+    RecoService.Retraining retraining = new RecoService.Retraining(
+        retrainEveryMinutes == null ? null
+            : java.time.Duration.ofMillis(Math.round(retrainEveryMinutes * 60_000)),
+        retrainAfterEvents);
+    RecoService service = RecoService.start(c, demoKey, baseData, retraining, line -> {
+      err.println(line);
+      err.flush();
+    });
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        service.close();
+      } catch (java.io.IOException e) {
+        // exiting anyway; the store and registry are crash-safe
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(scheduler::close, "reco-retrain-close"));
-      server.attachRegistry(models, base, scheduler);
-      scheduler.start(server.live().lastSequence());
-      served = server.live();
-    } else {
-      served = StartupModel.build(c, base);
-      server.serve(served);
-    }
+      stopped.countDown();
+    }, "reco-shutdown"));
+    String url = service.url();
+    ServedModel served = service.server().live();
     out.println("reco4j service ready: " + url + "  (API docs: " + url + "docs, dashboard: " + url
         + "dashboard)");
     out.println("model " + served.version() + ": " + served.model().provenance().oneLine());

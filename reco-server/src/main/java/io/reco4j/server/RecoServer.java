@@ -264,9 +264,7 @@ public final class RecoServer implements AutoCloseable {
     route(r, "GET", "/dashboard", Access.OPEN, ctx -> resource(ctx, "web/dashboard.html",
         "text/html; charset=utf-8"));
     route(r, "GET", "/static/{path}", Access.OPEN, this::staticFile);
-    if (demoKey != null) {
-      route(r, "GET", "/demo/config", Access.OPEN, this::demoConfig);
-    }
+    route(r, "GET", "/demo/config", Access.OPEN, this::demoConfig);
   }
 
   private void route(io.javalin.config.RoutesConfig r, String method, String path, Access access,
@@ -598,6 +596,12 @@ public final class RecoServer implements AutoCloseable {
 
   private void demoConfig(Context ctx) {
     Map<String, Object> body = new LinkedHashMap<>();
+    body.put("demo", demoKey != null);
+    if (demoKey == null) {
+      // pages ask on every load; outside demo mode the answer is just "no key here"
+      writeJson(ctx, body);
+      return;
+    }
     body.put("apiKey", demoKey);
     ServedModel m = live.get();
     List<String> users = new ArrayList<>();
@@ -692,7 +696,7 @@ public final class RecoServer implements AutoCloseable {
       body.put("live", reg.live().map(l -> l.version().version()).orElse(null));
       List<Map<String, Object>> models = new ArrayList<>();
       for (ModelVersion v : reg.list()) {
-        models.add(describe(v));
+        models.add(0, describe(v)); // newest first
       }
       body.put("models", models);
       writeJson(ctx, body);

@@ -37,7 +37,9 @@ class ReadAuthAndStartupTest {
       var recs = get(s, "/users/1/recommendations");
       assertThat(recs.statusCode()).isEqualTo(503);
       assertThat(recs.body()).contains("\"error\":\"unavailable\"");
-      assertThat(get(s, "/demo/config").statusCode()).isEqualTo(404); // not in demo mode
+      var demo = get(s, "/demo/config"); // not in demo mode: no key, but no error either
+      assertThat(demo.statusCode()).isEqualTo(200);
+      assertThat(demo.body()).isEqualTo("{\"demo\":false}");
 
       s.serve(ServedModel.of("v000001", TestServer.model(42), TestServer.data(), 0));
       assertThat(get(s, "/health").statusCode()).isEqualTo(200);

@@ -32,7 +32,7 @@ class RegistryEndpointsTest {
       JsonNode models = t.get("/admin/models", "X-API-Key", key).json();
       assertThat(models.get("live").asText()).isEqualTo(v1);
       assertThat(models.get("models")).hasSize(2);
-      JsonNode first = models.get("models").get(0);
+      JsonNode first = models.get("models").get(1); // newest first: v2, then v1
       assertThat(first.get("status").asText()).isEqualTo("live");
       assertThat(first.get("metrics").get("ndcg@10").asDouble()).isEqualTo(0.35);
       assertThat(first.get("params").get("seed").asLong()).isEqualTo(42);
@@ -42,7 +42,7 @@ class RegistryEndpointsTest {
       assertThat(promoted.json().get("live").asText()).isEqualTo(v2);
       assertThat(t.get("/users/1/recommendations").json().get("modelVersion").asText())
           .isEqualTo(v2);
-      assertThat(t.get("/admin/models", "X-API-Key", key).json().get("models").get(0)
+      assertThat(t.get("/admin/models", "X-API-Key", key).json().get("models").get(1)
           .get("status").asText()).isEqualTo("retired");
 
       t.post("/admin/models/" + v1 + "/promote", "", "X-API-Key", key);
@@ -109,7 +109,7 @@ class RegistryEndpointsTest {
         }
         JsonNode listed = t.get("/admin/models", "X-API-Key", key).json();
         assertThat(listed.get("live").asText()).isEqualTo(v);
-        assertThat(listed.get("models").get(1).get("trainedOnEvents").asLong())
+        assertThat(listed.get("models").get(0).get("trainedOnEvents").asLong())
             .isEqualTo(t.store.lastSequence());
       }
     }
