@@ -30,6 +30,11 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Prints one JSON line: rate asked and achieved, p50/p90/p99/p99.9/max in milliseconds, the
  * number of non-200 answers and transport errors, and the swap's status.
+ *
+ * <p>With {@code --ingest BATCH}, measures the write path instead: {@code --clients N} threads
+ * post batches of BATCH events (seeded random users and items, each batch with its own
+ * Idempotency-Key) to {@code POST /events} as fast as the server acknowledges them, for
+ * {@code --seconds}; prints acknowledged events per second and the batch latency percentiles.
  */
 public final class ServeLoadBench {
   private ServeLoadBench() {}
@@ -45,6 +50,9 @@ public final class ServeLoadBench {
     int userTo = 1000;
     String swapVersion = null;
     String apiKey = null;
+    int ingestBatch = 0;
+    int clients = 4;
+    int items = 27000;
     for (int a = 0; a < args.length; a++) {
       switch (args[a]) {
         case "--url" -> url = args[++a];
@@ -60,6 +68,9 @@ public final class ServeLoadBench {
         }
         case "--swap-version" -> swapVersion = args[++a];
         case "--api-key" -> apiKey = args[++a];
+        case "--ingest" -> ingestBatch = Integer.parseInt(args[++a]);
+        case "--clients" -> clients = Integer.parseInt(args[++a]);
+        case "--items" -> items = Integer.parseInt(args[++a]);
         default -> throw new IllegalArgumentException("unknown option " + args[a]);
       }
     }
@@ -68,6 +79,12 @@ public final class ServeLoadBench {
         .connectTimeout(Duration.ofSeconds(5))
         .executor(Executors.newFixedThreadPool(4))
         .build();
+    if (ingestBatch > 0) {
+      ingest(client, url, apiKey, ingestBatch, clients, warmup, seed + 1, userFrom, userTo, items);
+      ingest(client, url, apiKey, ingestBatch, clients, seconds, seed, userFrom, userTo, items)
+          .print(url, ingestBatch, clients, seconds);
+      System.exit(0);
+    }
     if (warmup > 0) {
       run(client, url, Math.min(rate, 1000), warmup, k, seed + 1, userFrom, userTo, null, null);
     }
@@ -152,5 +169,76 @@ public final class ServeLoadBench {
     } catch (Exception e) {
       return "promote " + version + " failed: " + e;
     }
+  }
+
+  private record IngestResult(Histogram histogram, long events, long batches, long failed,
+      double seconds) {
+    void print(String url, int batch, int clients, int asked) {
+      System.out.printf(Locale.ROOT,
+          "{\"bench\":\"serve-ingest\",\"url\":\"%s\",\"batch\":%d,\"clients\":%d,"
+              + "\"seconds\":%.1f,\"events\":%d,\"events_per_s\":%.0f,\"batches\":%d,"
+              + "\"batch_p50_ms\":%.3f,\"batch_p99_ms\":%.3f,\"failed\":%d}%n",
+          url, batch, clients, seconds, events, events / seconds, batches,
+          ms(histogram.getValueAtPercentile(50)), ms(histogram.getValueAtPercentile(99)), failed);
+    }
+  }
+
+  private static IngestResult ingest(HttpClient client, String url, String apiKey, int batch,
+      int clients, int seconds, long seed, int userFrom, int userTo, int items) throws Exception {
+    if (seconds <= 0) {
+      return null;
+    }
+    ConcurrentHistogram histogram = new ConcurrentHistogram(TimeUnit.SECONDS.toNanos(60), 3);
+    AtomicLong events = new AtomicLong();
+    AtomicLong batches = new AtomicLong();
+    AtomicLong failed = new AtomicLong();
+    long start = System.nanoTime();
+    long end = start + TimeUnit.SECONDS.toNanos(seconds);
+    Thread[] threads = new Thread[clients];
+    for (int c = 0; c < clients; c++) {
+      int clientIndex = c;
+      threads[c] = new Thread(() -> {
+        SplittableRandom rng = new SplittableRandom(seed * 1_000_003L + clientIndex);
+        StringBuilder body = new StringBuilder(batch * 80);
+        long n = 0;
+        while (System.nanoTime() < end) {
+          body.setLength(0);
+          body.append("{\"events\":[");
+          for (int e = 0; e < batch; e++) {
+            if (e > 0) {
+              body.append(',');
+            }
+            int user = userFrom + rng.nextInt(userTo - userFrom + 1);
+            body.append("{\"userId\":\"").append(user).append("\",\"itemId\":\"")
+                .append(1 + rng.nextInt(items)).append("\",\"type\":\"click\"}");
+          }
+          body.append("]}");
+          HttpRequest req = HttpRequest.newBuilder(URI.create(url + "/events"))
+              .header("Content-Type", "application/json")
+              .header("X-API-Key", apiKey == null ? "" : apiKey)
+              .header("Idempotency-Key", "bench-" + seed + "-" + clientIndex + "-" + n++)
+              .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+          long t0 = System.nanoTime();
+          try {
+            HttpResponse<Void> resp = client.send(req, HttpResponse.BodyHandlers.discarding());
+            histogram.recordValue(System.nanoTime() - t0);
+            if (resp.statusCode() == 200) {
+              events.addAndGet(batch);
+              batches.incrementAndGet();
+            } else {
+              failed.incrementAndGet();
+            }
+          } catch (Exception ex) {
+            failed.incrementAndGet();
+          }
+        }
+      }, "ingest-" + c);
+      threads[c].start();
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    return new IngestResult(histogram, events.get(), batches.get(), failed.get(), elapsed);
   }
 }
