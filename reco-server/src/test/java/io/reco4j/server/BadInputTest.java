@@ -13,24 +13,33 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Fuzz and bad-input tests: every malformed request is a 4xx with a JSON body that says what is
  * wrong (naming the field where one is at fault), no stack trace leaks, the store's count is
  * unchanged, and the server keeps serving.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputTest {
-  static TestServer t;
+  TestServer t;
   long countBefore;
 
   @BeforeAll
-  static void start() throws Exception {
-    t = TestServer.start();
+  void start() throws Exception {
+    t = TestServer.start(storeSpec());
   }
 
   @AfterAll
-  static void stop() {
-    t.close();
+  void stop() {
+    if (t != null) {
+      t.close();
+    }
+  }
+
+  /** The store the server runs on ({@link TestServer#start(String)}); null: a fresh SQLite file. */
+  String storeSpec() throws Exception {
+    return null;
   }
 
   @BeforeEach
@@ -46,7 +55,7 @@ class BadInputTest {
   }
 
   /** Asserts a clean JSON client error and returns it. */
-  private static JsonNode clientError(TestServer.Reply r, int status, String error) {
+  private JsonNode clientError(TestServer.Reply r, int status, String error) {
     assertThat(r.status()).as(r.body()).isEqualTo(status);
     assertThat(r.json()).as("JSON error body: " + r.body()).isNotNull();
     assertThat(r.json().get("status").asInt()).isEqualTo(status);
@@ -56,12 +65,12 @@ class BadInputTest {
     return r.json();
   }
 
-  private static void noLeak(TestServer.Reply r) {
+  private void noLeak(TestServer.Reply r) {
     assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ")
         .doesNotContain("io.reco4j.").doesNotContain("com.fasterxml");
   }
 
-  private static void badField(String body, String field) {
+  private void badField(String body, String field) {
     JsonNode e = clientError(t.postEvents(body), 400, "bad_request");
     assertThat(e.get("field").asText()).as(e.toString()).isEqualTo(field);
     assertThat(e.get("message").asText()).startsWith(field + ":");

@@ -14,19 +14,33 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** Every endpoint's happy path, against a real server over HTTP with a real SQLite store. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RecoServerTest {
-  static TestServer t;
+  TestServer t;
 
   @BeforeAll
-  static void start() throws Exception {
-    t = TestServer.start();
+  void start() throws Exception {
+    t = TestServer.start(storeSpec());
   }
 
   @AfterAll
-  static void stop() {
-    t.close();
+  void stop() {
+    if (t != null) {
+      t.close();
+    }
+  }
+
+  /** The store kind /health reports. */
+  String storeKind() {
+    return "sqlite";
+  }
+
+  /** The store the server runs on ({@link TestServer#start(String)}); null: a fresh SQLite file. */
+  String storeSpec() throws Exception {
+    return null;
   }
 
   private static Set<String> seenBy(String userId) {
@@ -200,7 +214,7 @@ class RecoServerTest {
     assertThat(h.status()).isEqualTo(200);
     assertThat(h.json().get("status").asText()).isEqualTo("up");
     assertThat(h.json().get("model").get("version").asText()).isEqualTo("v000001");
-    assertThat(h.json().get("store").get("kind").asText()).isEqualTo("sqlite");
+    assertThat(h.json().get("store").get("kind").asText()).isEqualTo(storeKind());
     assertThat(h.json().get("store").get("events").asLong()).isEqualTo(t.store.count());
 
     t.get("/users/1/recommendations");

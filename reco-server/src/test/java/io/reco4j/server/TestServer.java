@@ -23,8 +23,8 @@ import java.util.Map;
 
 /**
  * A real server for tests: iALS trained once per JVM on ml-latest-small (implicit view), a real
- * SQLite store in a temp directory, Javalin on port 0, called over HTTP with
- * {@link HttpClient}.
+ * store (SQLite in a temp directory, or the PostgreSQL a spec names), Javalin on port 0, called
+ * over HTTP with {@link HttpClient}.
  */
 final class TestServer implements AutoCloseable {
   static final String KEY = "test-key-0123456789";
@@ -71,8 +71,17 @@ final class TestServer implements AutoCloseable {
 
   /** Starts a server with a fresh SQLite store, the test key and the demo key, serving seed 42. */
   static TestServer start() throws IOException {
+    return start(null);
+  }
+
+  /**
+   * Starts a server on the store a spec names ({@link EventStores#open}; null: a fresh SQLite
+   * file in a temp directory), with the test key and the demo key, serving seed 42.
+   */
+  static TestServer start(String storeSpec) throws IOException {
     Path dir = Files.createTempDirectory("reco-server-test");
-    EventStore store = EventStores.open("sqlite:" + dir.resolve("events.db"), null);
+    EventStore store = EventStores.open(
+        storeSpec != null ? storeSpec : "sqlite:" + dir.resolve("events.db"), null);
     ServerConfig config = ServerConfig.defaults().withPort(0)
         .withApiKeyHashes(List.of(ApiKeys.hash(KEY)));
     config = new ServerConfig(0, "127.0.0.1", null, "ials", Map.of(), true, null, null,

@@ -3,6 +3,7 @@ package io.reco4j.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reco4j.testkit.PostgresServer;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -11,40 +12,25 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The contract on a real PostgreSQL server, one fresh schema per test. */
 class PostgresEventStoreTest extends EventStoreContract {
   /** One server for the whole test run, stopped when JUnit closes its root store. */
-  static final class Server implements BeforeAllCallback {
-    PostgresServer server;
-
-    @Override
-    public void beforeAll(ExtensionContext context) {
-      server = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-          .getOrComputeIfAbsent(PostgresServer.class, k -> PostgresServer.start(), PostgresServer.class);
-    }
-  }
-
-  @RegisterExtension static final Server PG = new Server();
-  private static final AtomicInteger SCHEMAS = new AtomicInteger();
+  @RegisterExtension static final PostgresServer.Shared PG = new PostgresServer.Shared();
 
   private String schema;
 
   private String schema() throws Exception {
     if (schema == null) {
-      schema = "t" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
-      sql("CREATE SCHEMA " + schema);
+      schema = PG.server().newSchema();
     }
     return schema;
   }
 
   private void sql(String statement) throws Exception {
-    try (Connection c = PG.server.connect(); Statement s = c.createStatement()) {
+    try (Connection c = PG.server().connect(); Statement s = c.createStatement()) {
       s.execute(statement);
     }
   }
@@ -63,7 +49,7 @@ class PostgresEventStoreTest extends EventStoreContract {
   @Override
   String spec() {
     try {
-      return PG.server.urlFor(schema());
+      return PG.server().urlFor(schema());
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -92,7 +78,7 @@ class PostgresEventStoreTest extends EventStoreContract {
 
   @Test
   void describeShowsUserHostAndDatabaseButNeverThePassword() throws Exception {
-    String url = PG.server.urlFor(schema()) + "&password=s3cr3t-pw";
+    String url = PG.server().urlFor(schema()) + "&password=s3cr3t-pw";
     try (EventStore s = EventStores.open(url, null)) {
       assertThat(s.describe()).startsWith("postgresql://").contains("currentSchema=" + schema)
           .doesNotContain("s3cr3t-pw").doesNotContainIgnoringCase("password");
@@ -115,7 +101,7 @@ class PostgresEventStoreTest extends EventStoreContract {
     } finally {
       pool.shutdownNow();
     }
-    try (Connection c = PG.server.connect(); Statement s = c.createStatement();
+    try (Connection c = PG.server().connect(); Statement s = c.createStatement();
         var rs = s.executeQuery("SELECT count(*) FROM " + schema + ".reco4j_schema")) {
       rs.next();
       assertThat(rs.getInt(1)).isEqualTo(1);

@@ -1,4 +1,4 @@
-package io.reco4j.store;
+package io.reco4j.testkit;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -10,10 +10,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real PostgreSQL server for tests: the one {@code RECO4J_TEST_POSTGRES_URL} names
@@ -24,16 +30,44 @@ import org.junit.jupiter.api.Assumptions;
  *
  * <p>Without either: the tests fail when the {@code CI} environment variable is set, and are
  * skipped with a message otherwise.
+ *
+ * <p>Shared by the store, server and CLI tests: register {@link Shared} as a static extension to
+ * get one server per test run ({@link #newSchema()} gives each test its own schema). The JDBC
+ * driver comes from the module under test (reco-store depends on it).
  */
-final class PostgresServer implements AutoCloseable {
-  static final String ENV_URL = "RECO4J_TEST_POSTGRES_URL";
+public final class PostgresServer implements AutoCloseable {
+  /** The environment variable naming an existing server. */
+  public static final String ENV_URL = "RECO4J_TEST_POSTGRES_URL";
   private static final String HOW = "set " + ENV_URL + "=postgresql://user:pass@host:port/db, or install the"
       + " PostgreSQL server binaries (Debian: .ci/install-postgres.sh, i.e. apt-get install postgresql)";
 
+  private static final AtomicInteger SCHEMAS = new AtomicInteger();
+
+  /** A JUnit extension holding one server for the whole test run (stopped when the run ends). */
+  public static final class Shared implements BeforeAllCallback {
+    private PostgresServer server;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+      server = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+          .getOrComputeIfAbsent(PostgresServer.class, k -> PostgresServer.start(), PostgresServer.class);
+    }
+
+    /** The server; only after {@code beforeAll}. */
+    public PostgresServer server() {
+      if (server == null) {
+        throw new IllegalStateException("PostgresServer.Shared: register it with @RegisterExtension on a static field");
+      }
+      return server;
+    }
+  }
+
   /** {@code jdbc:postgresql://host:port/db} (no credentials). */
-  final String jdbcUrl;
-  final String user;
-  final String password;
+  public final String jdbcUrl;
+  /** The user to connect as, or null when the URL carries it. */
+  public final String user;
+  /** The password, or null. */
+  public final String password;
   private final Path dir;
   private final List<String> asUser;
   private final Path pgCtl;
@@ -49,7 +83,7 @@ final class PostgresServer implements AutoCloseable {
   }
 
   /** Starts or finds a server; aborts (skips) or throws when there is none, see the class comment. */
-  static PostgresServer start() {
+  public static PostgresServer start() {
     String url = System.getenv(ENV_URL);
     if (url != null && !url.isBlank()) {
       return external(url.strip());
@@ -73,8 +107,32 @@ final class PostgresServer implements AutoCloseable {
     if (url.startsWith("jdbc:")) {
       return new PostgresServer(url, null, null, null, List.of(), null);
     }
-    EventStores.Postgres pg = EventStores.fromLibpqUrl(url);
-    return new PostgresServer(pg.jdbcUrl(), pg.user(), pg.password(), null, List.of(), null);
+    // postgresql://[user[:password]@]host[:port][/db][?params]
+    String rest = url.substring(url.indexOf("://") + 3);
+    int end = rest.length();
+    for (char c : new char[] {'/', '?'}) {
+      int k = rest.indexOf(c);
+      if (k >= 0 && k < end) {
+        end = k;
+      }
+    }
+    String authority = rest.substring(0, end);
+    String user = null;
+    String password = null;
+    int at = authority.lastIndexOf('@');
+    if (at >= 0) {
+      String info = authority.substring(0, at);
+      authority = authority.substring(at + 1);
+      int colon = info.indexOf(':');
+      user = decode(colon >= 0 ? info.substring(0, colon) : info);
+      password = colon >= 0 ? decode(info.substring(colon + 1)) : null;
+    }
+    return new PostgresServer("jdbc:postgresql://" + (authority.isEmpty() ? "localhost" : authority)
+        + rest.substring(end), user == null || user.isEmpty() ? null : user, password, null, List.of(), null);
+  }
+
+  private static String decode(String s) {
+    return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
   private static Path findBinaries() {
@@ -149,19 +207,36 @@ final class PostgresServer implements AutoCloseable {
     }
   }
 
-  Connection connect() throws SQLException {
+  /** A new connection to the test database. */
+  public Connection connect() throws SQLException {
     return DriverManager.getConnection(jdbcUrl, user, password == null ? "" : password);
   }
 
-  /** The JDBC URL of a schema in the test database, credentials included (for child JVMs). */
-  String urlFor(String schema) {
+  /**
+   * Creates a fresh, empty schema in the test database, named after this JVM and a counter.
+   *
+   * @return the schema's name
+   */
+  public String newSchema() throws SQLException {
+    String schema = "t" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA " + schema);
+    }
+    return schema;
+  }
+
+  /**
+   * The JDBC URL of a schema in the test database, credentials included (a store spec for
+   * {@code EventStores.open}, also usable by child JVMs).
+   */
+  public String urlFor(String schema) {
     StringBuilder url = new StringBuilder(jdbcUrl).append(jdbcUrl.contains("?") ? '&' : '?')
         .append("currentSchema=").append(schema);
     if (user != null) {
       url.append("&user=").append(user);
     }
     if (password != null) {
-      url.append("&password=").append(java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8));
+      url.append("&password=").append(URLEncoder.encode(password, StandardCharsets.UTF_8));
     }
     return url.toString();
   }
