@@ -87,6 +87,15 @@ final class ServeCommand implements Callable<Integer> {
       + "retrain once N new events have arrived since the last training.")
   long retrainAfterEvents;
 
+  @Option(names = "--promote-metric", paramLabel = "METRIC", description = "Holdout metric "
+      + "that decides promotion of a retrained model (ndcg@10, recall@20, map@10, rmse, …). "
+      + "Default: rmse for rating models, ndcg@10 for ranking models.")
+  String promoteMetric;
+
+  @Option(names = "--promote-tolerance", paramLabel = "FRACTION", description = "Relative "
+      + "regression of that metric still promoted. Default: 0.02.")
+  double promoteTolerance = 0.02;
+
   @Option(names = "--demo", description = "Demo mode: iALS on ml-latest-small (found or "
       + "downloaded), a model registry under the state dir, a generated API key printed once "
       + "and handed to the demo page.")
@@ -160,7 +169,7 @@ final class ServeCommand implements Callable<Integer> {
     RecoService.Retraining retraining = new RecoService.Retraining(
         retrainEveryMinutes == null ? null
             : java.time.Duration.ofMillis(Math.round(retrainEveryMinutes * 60_000)),
-        retrainAfterEvents);
+        retrainAfterEvents, promoteMetric, promoteTolerance);
     RecoService service = RecoService.start(c, demoKey, baseData, retraining, line -> {
       err.println(line);
       err.flush();

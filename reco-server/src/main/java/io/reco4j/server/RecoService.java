@@ -36,12 +36,16 @@ public final class RecoService implements AutoCloseable {
   }
 
   /**
-   * Automatic retraining (needs a registry).
+   * When and how the registry's training pipeline retrains (needs a registry).
    *
-   * @param every retrain period, or null
+   * @param every automatic retrain period, or null
    * @param afterEvents retrain after this many new events; 0 for never
+   * @param metric the holdout metric that decides promotion (e.g. {@code ndcg@10},
+   *     {@code recall@20}, {@code rmse}), or null for the default (rmse for rating models,
+   *     ndcg@10 for ranking models)
+   * @param tolerance the relative regression allowed before a candidate is rejected
    */
-  public record Retraining(Duration every, long afterEvents) {
+  public record Retraining(Duration every, long afterEvents, String metric, double tolerance) {
     public Retraining {
       if (afterEvents < 0) {
         throw new IllegalArgumentException("afterEvents: must be >= 0, got " + afterEvents);
@@ -51,9 +55,11 @@ public final class RecoService implements AutoCloseable {
       }
     }
 
-    /** Only manual retraining ({@code POST /admin/models/train}). */
+    /**
+     * Only manual retraining ({@code POST /admin/models/train}), default metric, 2% tolerance.
+     */
     public static Retraining manual() {
-      return new Retraining(null, 0);
+      return new Retraining(null, 0, null, 0.02);
     }
 
     boolean automatic() {
@@ -113,7 +119,8 @@ public final class RecoService implements AutoCloseable {
           registry.promote(v);
         }
         TrainingPipeline pipeline = new TrainingPipeline(registry, store, base,
-            new TrainingOptions(config.algo(), "user:0.2", 42L, null, 0.02, true,
+            new TrainingOptions(config.algo(), "user:0.2", 42L, retraining.metric(),
+                retraining.tolerance(), true,
                 config.weights(), Math.max(1, Runtime.getRuntime().availableProcessors()),
                 TrainingOptions.Comparison.SAME_SPLIT));
         scheduler = new RetrainScheduler(pipeline, store, retraining.every(),

@@ -42,6 +42,9 @@ public record TrainingOptions(String defaultAlgorithm, String split, long seed, 
   public TrainingOptions {
     Objects.requireNonNull(defaultAlgorithm, "defaultAlgorithm");
     Splits.parse(Objects.requireNonNull(split, "split")); // fails early naming the valid forms
+    if (metric != null) {
+      io.reco4j.eval.Metrics.parse(metric); // an unknown metric fails at start-up, not at training
+    }
     if (!(tolerance >= 0 && tolerance < 1)) {
       throw new IllegalArgumentException("tolerance: must be in [0, 1), got " + tolerance);
     }
