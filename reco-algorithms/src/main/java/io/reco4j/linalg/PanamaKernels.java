@@ -454,4 +454,107 @@ final class PanamaKernels implements VectorKernels, Providers.PanamaCheck {
     }
     return FloatVector.fromArray(S, t, out);
   }
+
+  /** Entries per block of {@link #normalEquations} (its gather buffer stays in L1). */
+  private static final int NE_BLOCK = 256;
+
+  /** Per-thread gather buffer of {@link #normalEquations}: a block of padded rows, then spares. */
+  private static final ThreadLocal<float[]> NE_BUFFER =
+      ThreadLocal.withInitial(() -> new float[(NE_BLOCK + 3) * L]);
+
+  @Override
+  public int normalEquationsMaxDim() {
+    return L >= 8 ? L : 0;
+  }
+
+  /**
+   * For {@code dim ≤ lanes}: each block of up to {@value #NE_BLOCK} entries is gathered as one
+   * full-width vector per entry (lanes ≥ dim hold whatever follows the row in {@code y} and are
+   * ignored), b's block sum is formed on the way, then A's rows are accumulated four at a time as
+   * rank-1 updates (row i += w_e y_ei · ỹ_e) in registers over the block, in entry order; each
+   * block's float sums are added to the double outputs.
+   */
+  @Override
+  public void normalEquations(float[] y, int f, boolean one, int[] cols, int from, int to,
+      float[] w, float[] c, int cOff, float cAdd, double[] a, double[] b) {
+    int dim = f + (one ? 1 : 0);
+    if (dim > L) {
+      ScalarKernels.normalEquationsReference(y, f, one, cols, from, to, w, c, cOff, cAdd, a, b);
+      return;
+    }
+    float[] t = NE_BUFFER.get();
+    final int spare = NE_BLOCK * L; // one padded row for loads near the end of y, then sums
+    final int sums = spare + L;
+    FloatVector ones = FloatVector.broadcast(S, 1f);
+    jdk.incubator.vector.VectorMask<Float> oneLane =
+        jdk.incubator.vector.VectorMask.fromLong(S, one ? 1L << f : 0L);
+    int limit = y.length - L;
+    for (int bs = from; bs < to; bs += NE_BLOCK) {
+      int m = Math.min(NE_BLOCK, to - bs);
+      FloatVector bAcc = FloatVector.zero(S);
+      int co = cOff + (bs - from);
+      for (int q = 0; q < m; q++) {
+        int o = cols[bs + q] * f;
+        FloatVector v;
+        if (o <= limit) {
+          v = FloatVector.fromArray(S, y, o);
+        } else {
+          System.arraycopy(y, o, t, spare, f);
+          v = FloatVector.fromArray(S, t, spare);
+        }
+        if (one) {
+          v = v.blend(ones, oneLane);
+        }
+        v.intoArray(t, q * L);
+        bAcc = v.fma(FloatVector.broadcast(S, cAdd + c[co + q]), bAcc);
+      }
+      bAcc.intoArray(t, sums);
+      for (int i = 0; i < dim; i++) {
+        b[i] += t[sums + i];
+      }
+      for (int i0 = 0; i0 < dim; i0 += 4) {
+        FloatVector a0 = FloatVector.zero(S);
+        FloatVector a1 = FloatVector.zero(S);
+        FloatVector a2 = FloatVector.zero(S);
+        FloatVector a3 = FloatVector.zero(S);
+        if (w == null) {
+          for (int q = 0; q < m; q++) {
+            int o = q * L;
+            FloatVector v = FloatVector.fromArray(S, t, o);
+            o += i0;
+            a0 = v.fma(FloatVector.broadcast(S, t[o]), a0);
+            a1 = v.fma(FloatVector.broadcast(S, t[o + 1]), a1);
+            a2 = v.fma(FloatVector.broadcast(S, t[o + 2]), a2);
+            a3 = v.fma(FloatVector.broadcast(S, t[o + 3]), a3);
+          }
+        } else {
+          for (int q = 0; q < m; q++) {
+            int o = q * L;
+            FloatVector v = FloatVector.fromArray(S, t, o).mul(w[bs + q]);
+            o += i0;
+            a0 = v.fma(FloatVector.broadcast(S, t[o]), a0);
+            a1 = v.fma(FloatVector.broadcast(S, t[o + 1]), a1);
+            a2 = v.fma(FloatVector.broadcast(S, t[o + 2]), a2);
+            a3 = v.fma(FloatVector.broadcast(S, t[o + 3]), a3);
+          }
+        }
+        addRow(a0, t, sums, a, i0, dim);
+        addRow(a1, t, sums, a, i0 + 1, dim);
+        addRow(a2, t, sums, a, i0 + 2, dim);
+        addRow(a3, t, sums, a, i0 + 3, dim);
+      }
+    }
+  }
+
+  /** a[i][0..dim) += the first dim lanes of v, when row i exists. */
+  private static void addRow(FloatVector v, float[] t, int tmp, double[] a, int i, int dim) {
+    if (i >= dim) {
+      return;
+    }
+    v.intoArray(t, tmp);
+    int ri = i * dim;
+    for (int j = 0; j < dim; j++) {
+      a[ri + j] += t[tmp + j];
+    }
+  }
 }

@@ -121,6 +121,9 @@ public final class AlsTrainer implements Trainer<AlsModel> {
     });
   }
 
+  /** Per-thread gather buffer of {@link #solveRow}; grows to the longest row seen. */
+  private static final ThreadLocal<float[]> GATHER = ThreadLocal.withInitial(() -> new float[1024]);
+
   /**
    * The weighted-λ least-squares step of one row: writes its factors to {@code out[off..off+f)}
    * and, when {@code fixedBias} is not null, its bias to {@code outBias[biasIndex]}. Entries are
@@ -128,9 +131,6 @@ public final class AlsTrainer implements Trainer<AlsModel> {
    * {@code a} holds at least (f+1)², {@code b} at least 2(f+1) (its second half holds the
    * current entry's vector in double, for the {@link VectorKernels} row updates).
    */
-  /** Per-thread gather buffer of {@link #solveRow}; grows to the longest row seen. */
-  private static final ThreadLocal<float[]> GATHER = ThreadLocal.withInitial(() -> new float[1024]);
-
   static void solveRow(float[] fixed, float[] fixedBias, int f, float mu, int[] cols,
       float[] vals, int s, int e, float lambda, float[] out, int off, float[] outBias,
       int biasIndex, double[] a, double[] b) {
@@ -144,6 +144,48 @@ public final class AlsTrainer implements Trainer<AlsModel> {
       }
       return;
     }
+    VectorKernels kernels = VectorKernels.provider();
+    if (dim <= kernels.normalEquationsMaxDim()) {
+      // small dim: rank-1 updates held in vector registers, one gathered vector per entry
+      float[] t = GATHER.get();
+      if (t.length < n) {
+        t = new float[Math.max(n, t.length * 2)];
+        GATHER.set(t);
+      }
+      for (int q = 0; q < n; q++) {
+        t[q] = vals[s + q] - (biases ? mu + fixedBias[cols[s + q]] : 0f);
+      }
+      Arrays.fill(a, 0, dim * dim, 0.0);
+      Arrays.fill(b, 0, dim, 0.0);
+      kernels.normalEquations(fixed, f, biases, cols, s, e, null, t, 0, 0f, a, b);
+    } else {
+      formByDots(fixed, fixedBias, f, mu, cols, vals, s, e, dim, a, b, kernels);
+    }
+    double reg = (double) lambda * n;
+    for (int i = 0; i < dim; i++) {
+      a[i * dim + i] += reg;
+    }
+    if (!Cholesky.factor(a, dim)) {
+      Arrays.fill(out, off, off + f, 0f);
+      if (biases) {
+        outBias[biasIndex] = 0f;
+      }
+      return;
+    }
+    Cholesky.solve(a, dim, b);
+    for (int i = 0; i < f; i++) {
+      out[off + i] = (float) b[i];
+    }
+    if (biases) {
+      outBias[biasIndex] = (float) b[f];
+    }
+  }
+
+  /** The normal equations as dot products along the row (larger dim). */
+  private static void formByDots(float[] fixed, float[] fixedBias, int f, float mu, int[] cols,
+      float[] vals, int s, int e, int dim, double[] a, double[] b, VectorKernels kernels) {
+    boolean biases = fixedBias != null;
+    int n = e - s;
     // Gather the row's fixed vectors transposed (dim × n: coordinate-major, the constant
     // coordinate 1 last when biases are on) and its targets, then form the normal equations as
     // dot products along n — long, vectorisable loops even when f is small — in a fixed order.
@@ -165,30 +207,11 @@ public final class AlsTrainer implements Trainer<AlsModel> {
       }
       tr[tOff + q] = vals[s + q] - (biases ? mu + fixedBias[c] : 0f);
     }
-    VectorKernels kernels = VectorKernels.provider();
     for (int i = 0; i < dim; i++) {
       for (int j = 0; j <= i; j++) {
         a[i * dim + j] = kernels.dot(tr, i * n, tr, j * n, n);
       }
       b[i] = kernels.dot(tr, i * n, tr, tOff, n);
-    }
-    double reg = (double) lambda * n;
-    for (int i = 0; i < dim; i++) {
-      a[i * dim + i] += reg;
-    }
-    if (!Cholesky.factor(a, dim)) {
-      Arrays.fill(out, off, off + f, 0f);
-      if (biases) {
-        outBias[biasIndex] = 0f;
-      }
-      return;
-    }
-    Cholesky.solve(a, dim, b);
-    for (int i = 0; i < f; i++) {
-      out[off + i] = (float) b[i];
-    }
-    if (biases) {
-      outBias[biasIndex] = (float) b[f];
     }
   }
 }

@@ -167,17 +167,18 @@ public final class IalsTrainer implements Trainer<IalsModel> {
     boolean cg = config.solver() == IalsConfig.Solver.CG;
     int[] ptr = m.rowPtr();
     int[] cols = m.colIdx();
+    boolean dense = ImplicitLeastSquares.formsMatrix(f);
     Parallel.forRange(threads, m.rows(), GRAIN, (from, to) -> {
       float[] scratch = null;
-      if (cg) {
+      if (cg && !dense) {
         int longest = 0;
         for (int r = from; r < to; r++) {
           longest = Math.max(longest, ptr[r + 1] - ptr[r]);
         }
         scratch = new float[ImplicitLeastSquares.cgScratchSize(f, longest)];
       }
-      double[] a = cg ? null : new double[f * f];
-      double[] b = cg ? null : new double[f];
+      double[] a = cg && !dense ? null : new double[f * f];
+      double[] b = cg && !dense ? null : new double[4 * f];
       for (int r = from; r < to; r++) {
         int off = r * f;
         int s = ptr[r];
@@ -190,8 +191,13 @@ public final class IalsTrainer implements Trainer<IalsModel> {
           if (fresh) {
             java.util.Arrays.fill(out, off, off + f, 0f);
           }
-          ImplicitLeastSquares.conjugateGradient(gram, lambda[r], fixed, f, cols, w, s, e, out,
-              off, steps, scratch);
+          if (dense) {
+            ImplicitLeastSquares.denseConjugateGradient(gram, lambda[r], fixed, f, cols, w, s, e,
+                out, off, steps, a, b);
+          } else {
+            ImplicitLeastSquares.conjugateGradient(gram, lambda[r], fixed, f, cols, w, s, e, out,
+                off, steps, scratch);
+          }
         } else {
           ImplicitLeastSquares.cholesky(gram, lambda[r], fixed, f, cols, w, s, e, out, off, a, b);
         }
