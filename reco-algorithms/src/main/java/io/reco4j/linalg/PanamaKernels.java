@@ -455,12 +455,15 @@ final class PanamaKernels implements VectorKernels, Providers.PanamaCheck {
     return FloatVector.fromArray(S, t, out);
   }
 
-  /** Entries per block of {@link #normalEquations} (its gather buffer stays in L1). */
+  /** Entries per block of {@link #normalEquations} (its gather buffers stay in L1). */
   private static final int NE_BLOCK = 256;
 
-  /** Per-thread gather buffer of {@link #normalEquations}: a block of padded rows, then spares. */
+  /**
+   * Per-thread buffers of {@link #normalEquations}: a block of gathered rows, the same rows times
+   * their weights, one padded row, one vector of sums.
+   */
   private static final ThreadLocal<float[]> NE_BUFFER =
-      ThreadLocal.withInitial(() -> new float[(NE_BLOCK + 3) * L]);
+      ThreadLocal.withInitial(() -> new float[(2 * NE_BLOCK + 2) * L]);
 
   @Override
   public int normalEquationsMaxDim() {
@@ -470,9 +473,10 @@ final class PanamaKernels implements VectorKernels, Providers.PanamaCheck {
   /**
    * For {@code dim ≤ lanes}: each block of up to {@value #NE_BLOCK} entries is gathered as one
    * full-width vector per entry (lanes ≥ dim hold whatever follows the row in {@code y} and are
-   * ignored), b's block sum is formed on the way, then A's rows are accumulated four at a time as
-   * rank-1 updates (row i += w_e y_ei · ỹ_e) in registers over the block, in entry order; each
-   * block's float sums are added to the double outputs.
+   * ignored), with its weighted copy w_e ỹ_e beside it and b's block sum formed on the way; then
+   * A's rows are accumulated four (or, at the end, two) at a time as rank-1 updates held in
+   * registers, row i += ỹ_ei · w_e ỹ_e, in entry order. Each block's float sums are added to the
+   * double outputs.
    */
   @Override
   public void normalEquations(float[] y, int f, boolean one, int[] cols, int from, int to,
@@ -483,7 +487,8 @@ final class PanamaKernels implements VectorKernels, Providers.PanamaCheck {
       return;
     }
     float[] t = NE_BUFFER.get();
-    final int spare = NE_BLOCK * L; // one padded row for loads near the end of y, then sums
+    final int weighted = w == null ? 0 : NE_BLOCK * L; // w·ỹ rows (the ỹ rows when unweighted)
+    final int spare = 2 * NE_BLOCK * L; // one padded row for loads near the end of y
     final int sums = spare + L;
     FloatVector ones = FloatVector.broadcast(S, 1f);
     jdk.incubator.vector.VectorMask<Float> oneLane =
@@ -506,42 +511,45 @@ final class PanamaKernels implements VectorKernels, Providers.PanamaCheck {
           v = v.blend(ones, oneLane);
         }
         v.intoArray(t, q * L);
+        if (w != null) {
+          v.mul(w[bs + q]).intoArray(t, weighted + q * L);
+        }
         bAcc = v.fma(FloatVector.broadcast(S, cAdd + c[co + q]), bAcc);
       }
       bAcc.intoArray(t, sums);
       for (int i = 0; i < dim; i++) {
         b[i] += t[sums + i];
       }
-      for (int i0 = 0; i0 < dim; i0 += 4) {
+      int i0 = 0;
+      for (; i0 + 2 < dim; i0 += 4) {
         FloatVector a0 = FloatVector.zero(S);
         FloatVector a1 = FloatVector.zero(S);
         FloatVector a2 = FloatVector.zero(S);
         FloatVector a3 = FloatVector.zero(S);
-        if (w == null) {
-          for (int q = 0; q < m; q++) {
-            int o = q * L;
-            FloatVector v = FloatVector.fromArray(S, t, o);
-            o += i0;
-            a0 = v.fma(FloatVector.broadcast(S, t[o]), a0);
-            a1 = v.fma(FloatVector.broadcast(S, t[o + 1]), a1);
-            a2 = v.fma(FloatVector.broadcast(S, t[o + 2]), a2);
-            a3 = v.fma(FloatVector.broadcast(S, t[o + 3]), a3);
-          }
-        } else {
-          for (int q = 0; q < m; q++) {
-            int o = q * L;
-            FloatVector v = FloatVector.fromArray(S, t, o).mul(w[bs + q]);
-            o += i0;
-            a0 = v.fma(FloatVector.broadcast(S, t[o]), a0);
-            a1 = v.fma(FloatVector.broadcast(S, t[o + 1]), a1);
-            a2 = v.fma(FloatVector.broadcast(S, t[o + 2]), a2);
-            a3 = v.fma(FloatVector.broadcast(S, t[o + 3]), a3);
-          }
+        for (int q = 0; q < m; q++) {
+          FloatVector v = FloatVector.fromArray(S, t, weighted + q * L);
+          int o = q * L + i0;
+          a0 = v.fma(FloatVector.broadcast(S, t[o]), a0);
+          a1 = v.fma(FloatVector.broadcast(S, t[o + 1]), a1);
+          a2 = v.fma(FloatVector.broadcast(S, t[o + 2]), a2);
+          a3 = v.fma(FloatVector.broadcast(S, t[o + 3]), a3);
         }
         addRow(a0, t, sums, a, i0, dim);
         addRow(a1, t, sums, a, i0 + 1, dim);
         addRow(a2, t, sums, a, i0 + 2, dim);
         addRow(a3, t, sums, a, i0 + 3, dim);
+      }
+      if (i0 < dim) { // one or two rows left
+        FloatVector a0 = FloatVector.zero(S);
+        FloatVector a1 = FloatVector.zero(S);
+        for (int q = 0; q < m; q++) {
+          FloatVector v = FloatVector.fromArray(S, t, weighted + q * L);
+          int o = q * L + i0;
+          a0 = v.fma(FloatVector.broadcast(S, t[o]), a0);
+          a1 = v.fma(FloatVector.broadcast(S, t[o + 1]), a1);
+        }
+        addRow(a0, t, sums, a, i0, dim);
+        addRow(a1, t, sums, a, i0 + 1, dim);
       }
     }
   }
