@@ -68,7 +68,8 @@ public final class ImplicitLeastSquares {
    * a = Y<sup>T</sup>Y + λI + Σ w<sub>e</sub> y<sub>e</sub> y<sub>e</sub><sup>T</sup> (both
    * triangles, {@code f × f}) and b = Σ c<sub>e</sub> y<sub>e</sub>, in double.
    */
-  private static void formMatrix(float[] gram, float lambda, float[] y, int f, int[] cols,
+  private static void formMatrix(float[] gram, float lambda, float[] y, int yOff, int stride,
+      int f, int[] cols,
       float[] w, int from, int to, double[] a, double[] b) {
     for (int i = 0; i < f * f; i++) {
       a[i] = gram[i];
@@ -77,7 +78,8 @@ public final class ImplicitLeastSquares {
       a[i * f + i] += lambda;
       b[i] = 0;
     }
-    VectorKernels.provider().normalEquations(y, f, false, cols, from, to, w, w, from, 1f, a, b);
+    VectorKernels.provider().normalEquations(y, yOff, stride, f, false, cols, from, to, w, w,
+        from, 1f, a, b);
   }
 
   /**
@@ -89,11 +91,22 @@ public final class ImplicitLeastSquares {
   public static void denseConjugateGradient(float[] gram, float lambda, float[] y, int f,
       int[] cols, float[] w, int from, int to, float[] x, int xOff, int steps, double[] a,
       double[] work) {
+    denseConjugateGradient(gram, lambda, y, 0, f, f, cols, w, from, to, x, xOff, steps, a, work);
+  }
+
+  /**
+   * {@link #denseConjugateGradient(float[], float, float[], int, int[], float[], int, int,
+   * float[], int, int, double[], double[])} with the fixed factors at {@code y[yOff + row·stride
+   * ..)} ({@code stride ≥ f}: padded rows, see {@link PaddedRows}).
+   */
+  public static void denseConjugateGradient(float[] gram, float lambda, float[] y, int yOff,
+      int stride, int f, int[] cols, float[] w, int from, int to, float[] x, int xOff, int steps,
+      double[] a, double[] work) {
     final int r = 0;
     final int p = f;
     final int ap = 2 * f;
     final int xs = 3 * f;
-    formMatrix(gram, lambda, y, f, cols, w, from, to, a, work); // b lands in r
+    formMatrix(gram, lambda, y, yOff, stride, f, cols, w, from, to, a, work); // b lands in r
     for (int i = 0; i < f; i++) {
       work[xs + i] = x[xOff + i];
     }
@@ -160,8 +173,19 @@ public final class ImplicitLeastSquares {
    */
   public static boolean cholesky(float[] gram, float lambda, float[] y, int f, int[] cols,
       float[] w, int from, int to, float[] x, int xOff, double[] a, double[] b) {
+    return cholesky(gram, lambda, y, 0, f, f, cols, w, from, to, x, xOff, a, b);
+  }
+
+  /**
+   * {@link #cholesky(float[], float, float[], int, int[], float[], int, int, float[], int,
+   * double[], double[])} with the fixed factors at {@code y[yOff + row·stride ..)}; a stride other
+   * than f only when {@link #formsMatrix}.
+   */
+  public static boolean cholesky(float[] gram, float lambda, float[] y, int yOff, int stride,
+      int f, int[] cols, float[] w, int from, int to, float[] x, int xOff, double[] a,
+      double[] b) {
     if (formsMatrix(f)) {
-      formMatrix(gram, lambda, y, f, cols, w, from, to, a, b);
+      formMatrix(gram, lambda, y, yOff, stride, f, cols, w, from, to, a, b);
       if (!Cholesky.factor(a, f)) {
         java.util.Arrays.fill(x, xOff, xOff + f, 0f);
         return false;

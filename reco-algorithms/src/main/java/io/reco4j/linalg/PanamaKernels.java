@@ -479,11 +479,12 @@ final class PanamaKernels implements VectorKernels, Providers.PanamaCheck {
    * double outputs.
    */
   @Override
-  public void normalEquations(float[] y, int f, boolean one, int[] cols, int from, int to,
+  public void normalEquations(float[] y, int yOff, int stride, int f, boolean one, int[] cols, int from, int to,
       float[] w, float[] c, int cOff, float cAdd, double[] a, double[] b) {
     int dim = f + (one ? 1 : 0);
     if (dim > L) {
-      ScalarKernels.normalEquationsReference(y, f, one, cols, from, to, w, c, cOff, cAdd, a, b);
+      ScalarKernels.normalEquationsReference(y, yOff, stride, f, one, cols, from, to, w, c, cOff, cAdd, a,
+          b);
       return;
     }
     float[] t = NE_BUFFER.get();
@@ -499,7 +500,7 @@ final class PanamaKernels implements VectorKernels, Providers.PanamaCheck {
       FloatVector bAcc = FloatVector.zero(S);
       int co = cOff + (bs - from);
       for (int q = 0; q < m; q++) {
-        int o = cols[bs + q] * f;
+        int o = yOff + cols[bs + q] * stride;
         FloatVector v;
         if (o <= limit) {
           v = FloatVector.fromArray(S, y, o);

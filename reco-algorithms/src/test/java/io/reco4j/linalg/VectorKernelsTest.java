@@ -231,9 +231,9 @@ class VectorKernelsTest {
             double[] ra = a.clone();
             double[] rb = b.clone();
             float[] ww = weighted ? w : null;
-            k.normalEquations(y, f, one, cols, 3, 3 + n, ww, c, 1, 0.25f, a, b);
-            ScalarKernels.normalEquationsReference(y, f, one, cols, 3, 3 + n, ww, c, 1, 0.25f,
-                ra, rb);
+            k.normalEquations(y, 0, f, f, one, cols, 3, 3 + n, ww, c, 1, 0.25f, a, b);
+            ScalarKernels.normalEquationsReference(y, 0, f, f, one, cols, 3, 3 + n, ww, c, 1,
+                0.25f, ra, rb);
             for (int i = 0; i < dim; i++) {
               assertThat(b[i]).as("%s b f=%d n=%d one=%s w=%s i=%d", k.name(), f, n, one,
                   weighted, i).isCloseTo(rb[i], within(1e-5 * n + 1e-5));

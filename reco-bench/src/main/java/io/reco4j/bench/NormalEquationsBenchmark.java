@@ -94,7 +94,7 @@ public class NormalEquationsBenchmark {
       int from = base + r * ENTRIES;
       java.util.Arrays.fill(a, 0.0);
       java.util.Arrays.fill(b, 0.0);
-      k.normalEquations(y, factors, false, cols, from, from + ENTRIES, w, w, from, 1f, a, b);
+      k.normalEquations(y, 0, factors, factors, false, cols, from, from + ENTRIES, w, w, from, 1f, a, b);
       s += a[1] + b[0];
     }
     return s;

@@ -3,6 +3,7 @@ package io.reco4j.algorithms.als;
 import io.reco4j.data.CsrMatrix;
 import io.reco4j.data.Dataset;
 import io.reco4j.linalg.Cholesky;
+import io.reco4j.linalg.PaddedRows;
 import io.reco4j.linalg.VectorKernels;
 import io.reco4j.model.Provenance;
 import io.reco4j.model.TrainingListener;
@@ -111,12 +112,17 @@ public final class AlsTrainer implements Trainer<AlsModel> {
     int[] ptr = m.rowPtr();
     int[] cols = m.colIdx();
     float[] vals = m.values();
+    // small dim: the fixed rows (with the bias coordinate 1) padded to one aligned cache line
+    // each, when the JVM allows it
+    float[] padded = dim <= VectorKernels.provider().normalEquationsMaxDim()
+        && dim <= PaddedRows.STRIDE && PaddedRows.enabled()
+        ? PaddedRows.copy(fixed, fixed.length / f, f, fixedBias != null) : null;
     Parallel.forRange(threads, m.rows(), GRAIN, (from, to) -> {
       double[] a = new double[dim * dim];
       double[] b = new double[2 * dim];
       for (int r = from; r < to; r++) {
         solveRow(fixed, fixedBias, f, mu, cols, vals, ptr[r], ptr[r + 1], lambda, out, r * f,
-            outBias, r, a, b);
+            outBias, r, a, b, padded);
       }
     });
   }
@@ -134,6 +140,18 @@ public final class AlsTrainer implements Trainer<AlsModel> {
   static void solveRow(float[] fixed, float[] fixedBias, int f, float mu, int[] cols,
       float[] vals, int s, int e, float lambda, float[] out, int off, float[] outBias,
       int biasIndex, double[] a, double[] b) {
+    solveRow(fixed, fixedBias, f, mu, cols, vals, s, e, lambda, out, off, outBias, biasIndex, a,
+        b, null);
+  }
+
+  /**
+   * {@link #solveRow} with, optionally, {@code padded}: {@code fixed} as a {@link PaddedRows}
+   * copy (with the constant 1 when {@code fixedBias} is not null), used when the kernels form
+   * the equations by rank-1 updates.
+   */
+  static void solveRow(float[] fixed, float[] fixedBias, int f, float mu, int[] cols,
+      float[] vals, int s, int e, float lambda, float[] out, int off, float[] outBias,
+      int biasIndex, double[] a, double[] b, float[] padded) {
     boolean biases = fixedBias != null;
     int dim = f + (biases ? 1 : 0);
     int n = e - s;
@@ -157,7 +175,12 @@ public final class AlsTrainer implements Trainer<AlsModel> {
       }
       Arrays.fill(a, 0, dim * dim, 0.0);
       Arrays.fill(b, 0, dim, 0.0);
-      kernels.normalEquations(fixed, f, biases, cols, s, e, null, t, 0, 0f, a, b);
+      if (padded != null) {
+        kernels.normalEquations(padded, PaddedRows.offset(), PaddedRows.STRIDE, dim, false, cols,
+            s, e, null, t, 0, 0f, a, b);
+      } else {
+        kernels.normalEquations(fixed, 0, f, f, biases, cols, s, e, null, t, 0, 0f, a, b);
+      }
     } else {
       formByDots(fixed, fixedBias, f, mu, cols, vals, s, e, dim, a, b, kernels);
     }

@@ -4,6 +4,7 @@ import io.reco4j.data.CsrMatrix;
 import io.reco4j.data.Dataset;
 import io.reco4j.linalg.Gram;
 import io.reco4j.linalg.ImplicitLeastSquares;
+import io.reco4j.linalg.PaddedRows;
 import io.reco4j.model.Provenance;
 import io.reco4j.model.TrainingListener;
 import io.reco4j.model.Trainer;
@@ -168,6 +169,11 @@ public final class IalsTrainer implements Trainer<IalsModel> {
     int[] ptr = m.rowPtr();
     int[] cols = m.colIdx();
     boolean dense = ImplicitLeastSquares.formsMatrix(f);
+    // small f: the fixed rows padded to one aligned cache line each, when the JVM allows it
+    boolean pad = dense && f <= PaddedRows.STRIDE && PaddedRows.enabled();
+    float[] ys = pad ? PaddedRows.copy(fixed, fixed.length / f, f, false) : fixed;
+    int yOff = pad ? PaddedRows.offset() : 0;
+    int stride = pad ? PaddedRows.STRIDE : f;
     Parallel.forRange(threads, m.rows(), GRAIN, (from, to) -> {
       float[] scratch = null;
       if (cg && !dense) {
@@ -192,14 +198,15 @@ public final class IalsTrainer implements Trainer<IalsModel> {
             java.util.Arrays.fill(out, off, off + f, 0f);
           }
           if (dense) {
-            ImplicitLeastSquares.denseConjugateGradient(gram, lambda[r], fixed, f, cols, w, s, e,
-                out, off, steps, a, b);
+            ImplicitLeastSquares.denseConjugateGradient(gram, lambda[r], ys, yOff, stride, f,
+                cols, w, s, e, out, off, steps, a, b);
           } else {
             ImplicitLeastSquares.conjugateGradient(gram, lambda[r], fixed, f, cols, w, s, e, out,
                 off, steps, scratch);
           }
         } else {
-          ImplicitLeastSquares.cholesky(gram, lambda[r], fixed, f, cols, w, s, e, out, off, a, b);
+          ImplicitLeastSquares.cholesky(gram, lambda[r], ys, yOff, stride, f, cols, w, s, e, out,
+              off, a, b);
         }
       }
     });
