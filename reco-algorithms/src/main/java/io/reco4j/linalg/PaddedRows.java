@@ -54,6 +54,18 @@ public final class PaddedRows {
     return MIN_FLOATS > 0;
   }
 
+  /**
+   * Whether padding {@code rows} fixed rows pays: {@link #enabled()} and enough rows that random
+   * accesses miss the caches (at least {@value #MIN_ROWS}; smaller matrices stay in L1/L2, and
+   * the padded copy would cost more than it saves).
+   */
+  public static boolean worthIt(int rows) {
+    return enabled() && rows >= MIN_ROWS;
+  }
+
+  /** Fewest rows {@link #worthIt} pads. */
+  public static final int MIN_ROWS = 16_384;
+
   /** Where row 0 starts in a {@link #copy}. */
   public static int offset() {
     return OFFSET;

@@ -282,4 +282,36 @@ class VectorKernelsTest {
       }
     }
   }
+
+  /** Padded rows (with the constant coordinate stored in the row) give the same equations. */
+  @ParameterizedTest
+  @MethodSource("providers")
+  void normalEquationsOnPaddedRowsEqualThoseOnPlainRows(VectorKernels k) {
+    SplittableRandom rnd = new SplittableRandom(31);
+    for (int f : new int[] {2, 10, 15}) {
+      int items = 50;
+      float[] y = random(rnd, items * f);
+      int n = 300;
+      int[] cols = new int[n];
+      float[] w = new float[n];
+      float[] c = random(rnd, n);
+      for (int e = 0; e < n; e++) {
+        cols[e] = e % 5 == 0 ? items - 1 : rnd.nextInt(items);
+        w[e] = 2f * (float) rnd.nextDouble();
+      }
+      for (boolean one : new boolean[] {false, true}) {
+        int dim = f + (one ? 1 : 0);
+        float[] p = PaddedRows.copy(y, items, f, one);
+        double[] a = new double[dim * dim];
+        double[] b = new double[dim];
+        double[] pa = new double[dim * dim];
+        double[] pb = new double[dim];
+        k.normalEquations(y, 0, f, f, one, cols, 0, n, w, c, 0, 1f, a, b);
+        k.normalEquations(p, PaddedRows.offset(), PaddedRows.STRIDE, dim, false, cols, 0, n, w,
+            c, 0, 1f, pa, pb);
+        assertThat(pa).as("%s f=%d one=%s", k.name(), f, one).containsExactly(a);
+        assertThat(pb).as("%s f=%d one=%s", k.name(), f, one).containsExactly(b);
+      }
+    }
+  }
 }

@@ -115,7 +115,7 @@ public final class AlsTrainer implements Trainer<AlsModel> {
     // small dim: the fixed rows (with the bias coordinate 1) padded to one aligned cache line
     // each, when the JVM allows it
     float[] padded = dim <= VectorKernels.provider().normalEquationsMaxDim()
-        && dim <= PaddedRows.STRIDE && PaddedRows.enabled()
+        && dim <= PaddedRows.STRIDE && PaddedRows.worthIt(fixed.length / f)
         ? PaddedRows.copy(fixed, fixed.length / f, f, fixedBias != null) : null;
     Parallel.forRange(threads, m.rows(), GRAIN, (from, to) -> {
       double[] a = new double[dim * dim];

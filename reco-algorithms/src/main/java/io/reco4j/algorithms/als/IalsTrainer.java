@@ -170,7 +170,7 @@ public final class IalsTrainer implements Trainer<IalsModel> {
     int[] cols = m.colIdx();
     boolean dense = ImplicitLeastSquares.formsMatrix(f);
     // small f: the fixed rows padded to one aligned cache line each, when the JVM allows it
-    boolean pad = dense && f <= PaddedRows.STRIDE && PaddedRows.enabled();
+    boolean pad = dense && f <= PaddedRows.STRIDE && PaddedRows.worthIt(fixed.length / f);
     float[] ys = pad ? PaddedRows.copy(fixed, fixed.length / f, f, false) : fixed;
     int yOff = pad ? PaddedRows.offset() : 0;
     int stride = pad ? PaddedRows.STRIDE : f;
