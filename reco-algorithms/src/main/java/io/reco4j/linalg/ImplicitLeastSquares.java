@@ -20,7 +20,10 @@ package io.reco4j.linalg;
  * Σ w<sub>i</sub> (y<sub>i</sub>·p) y<sub>i</sub>) without ever forming the per-row matrix. Cost per
  * row: (steps + 1) · (4 f · nnz<sub>row</sub> + 2 f²) flops, plus one gather of the row's item
  * vectors (2 f · nnz<sub>row</sub> copies). {@link #cholesky} forms A and solves
- * exactly in double precision: nnz<sub>row</sub> · f² + f³/3 flops.
+ * exactly in double precision: nnz<sub>row</sub> · f² + f³/3 flops. For f up to the vector
+ * width ({@link #formsMatrix}) the matrix is formed for both by rank-1 updates
+ * ({@link VectorKernels#normalEquations}) and {@link #denseConjugateGradient} takes the same CG
+ * steps on it: nnz<sub>row</sub> · f² + (steps + 1) · 2 f² flops, one load per entry.
  *
  * <p>Both are pure functions of their inputs (no shared state, fixed summation order) and allocate
  * nothing: callers pass scratch arrays.

@@ -479,12 +479,12 @@ final class PanamaKernels implements VectorKernels, Providers.PanamaCheck {
    * double outputs.
    */
   @Override
-  public void normalEquations(float[] y, int yOff, int stride, int f, boolean one, int[] cols, int from, int to,
-      float[] w, float[] c, int cOff, float cAdd, double[] a, double[] b) {
+  public void normalEquations(float[] y, int yOff, int stride, int f, boolean one, int[] cols,
+      int from, int to, float[] w, float[] c, int cOff, float cAdd, double[] a, double[] b) {
     int dim = f + (one ? 1 : 0);
     if (dim > L) {
-      ScalarKernels.normalEquationsReference(y, yOff, stride, f, one, cols, from, to, w, c, cOff, cAdd, a,
-          b);
+      ScalarKernels.normalEquationsReference(y, yOff, stride, f, one, cols, from, to, w, c, cOff,
+          cAdd, a, b);
       return;
     }
     float[] t = NE_BUFFER.get();

@@ -165,15 +165,15 @@ final class ScalarKernels implements VectorKernels {
   }
 
   @Override
-  public void normalEquations(float[] y, int yOff, int stride, int f, boolean one, int[] cols, int from, int to,
-      float[] w, float[] c, int cOff, float cAdd, double[] a, double[] b) {
-    normalEquationsReference(y, yOff, stride, f, one, cols, from, to, w, c, cOff, cAdd, a,
-          b);
+  public void normalEquations(float[] y, int yOff, int stride, int f, boolean one, int[] cols,
+      int from, int to, float[] w, float[] c, int cOff, float cAdd, double[] a, double[] b) {
+    normalEquationsReference(y, yOff, stride, f, one, cols, from, to, w, c, cOff, cAdd, a, b);
   }
 
   /** {@link #normalEquations} entry by entry in double precision (any {@code dim}). */
-  static void normalEquationsReference(float[] y, int yOff, int stride, int f, boolean one, int[] cols, int from,
-      int to, float[] w, float[] c, int cOff, float cAdd, double[] a, double[] b) {
+  static void normalEquationsReference(float[] y, int yOff, int stride, int f, boolean one,
+      int[] cols, int from, int to, float[] w, float[] c, int cOff, float cAdd, double[] a,
+      double[] b) {
     int dim = f + (one ? 1 : 0);
     for (int e = from; e < to; e++) {
       int o = yOff + cols[e] * stride;

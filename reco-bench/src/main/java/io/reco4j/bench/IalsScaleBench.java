@@ -26,8 +26,8 @@ import java.util.Locale;
  * </pre>
  *
  * Options: {@code --cg-steps N} (3), {@code --solver cg|cholesky} (cg), {@code --algo ials|als}
- * (ials; {@code als}: explicit ALS-WR on the file's values, default config otherwise). Every value is treated as
- * an interaction (binary implicit data, confidence 1 + α).
+ * (ials; {@code als}: explicit ALS-WR on the file's values, default config otherwise). For
+ * {@code ials} every value is treated as an interaction (binary implicit data, confidence 1 + α).
  */
 public final class IalsScaleBench {
   private IalsScaleBench() {}
@@ -93,8 +93,8 @@ public final class IalsScaleBench {
     double total = (System.nanoTime() - tt) / 1e9;
     double flops = IalsTrainer.flopsPerIteration(d.userCount(), d.itemCount(), d.size(), factors,
         steps);
-    System.out.printf(Locale.ROOT, "%s f=%d threads=%d solver=%s cgSteps=%d: %.2f GFLOP/iteration (iALS CG count)%n",
-        algo, factors, threads, solver, steps, flops / 1e9);
+    System.out.printf(Locale.ROOT,
+        "%s f=%d threads=%d solver=%s cgSteps=%d: %.2f GFLOP/iteration (iALS CG count)%n", algo, factors, threads, solver, steps, flops / 1e9);
     for (int i = 0; i < secs.size(); i++) {
       System.out.printf(Locale.ROOT,
           "  iteration %d: %.3f s wall  %.2f GFLOP/s; %.2f s CPU (all threads%s)%n", i + 1,

@@ -2,6 +2,7 @@ package io.reco4j.bench;
 
 import io.reco4j.linalg.Gram;
 import io.reco4j.linalg.ImplicitLeastSquares;
+import io.reco4j.linalg.PaddedRows;
 import io.reco4j.linalg.VectorKernels;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * rows (26,741: the items of the 20M benchmark matrix, ~1 MB at f = 10, L2-resident; 138,493:
  * its users, ~5.5 MB). Compares the rank-1 kernel ({@link VectorKernels#normalEquations}, the
  * path for f ≤ the lane count) with the previous transposed gather plus dot products, and times
- * the two production row solvers ({@link ImplicitLeastSquares#cholesky} and CG: the formed-matrix
- * CG when {@link ImplicitLeastSquares#formsMatrix}, else the sparse one). Run:
+ * the two production row solvers on unpadded rows ({@link ImplicitLeastSquares#cholesky} and CG:
+ * the formed-matrix CG when {@link ImplicitLeastSquares#formsMatrix}, else the sparse one). Run:
  *
  * <pre>java -jar reco-bench/target/benchmarks.jar NormalEquationsBenchmark</pre>
  */
@@ -45,6 +46,7 @@ public class NormalEquationsBenchmark {
   int fixedRows;
 
   float[] y;
+  float[] padded;
   float[] gram;
   int[] cols;
   float[] w;
@@ -62,6 +64,7 @@ public class NormalEquationsBenchmark {
     for (int k = 0; k < y.length; k++) {
       y[k] = (float) (0.1 * rnd.nextGaussian());
     }
+    padded = factors <= PaddedRows.STRIDE ? PaddedRows.copy(y, fixedRows, factors, false) : y;
     gram = new float[factors * factors];
     Gram.compute(y, fixedRows, factors, gram, 1);
     // many rows' worth of entries, so successive ops touch different parts of y
@@ -94,7 +97,31 @@ public class NormalEquationsBenchmark {
       int from = base + r * ENTRIES;
       java.util.Arrays.fill(a, 0.0);
       java.util.Arrays.fill(b, 0.0);
-      k.normalEquations(y, 0, factors, factors, false, cols, from, from + ENTRIES, w, w, from, 1f, a, b);
+      k.normalEquations(y, 0, factors, factors, false, cols, from, from + ENTRIES, w, w, from, 1f,
+          a, b);
+      s += a[1] + b[0];
+    }
+    return s;
+  }
+
+  /**
+   * {@link #rank1} over the rows padded to one cache line ({@link PaddedRows}, as the trainers
+   * do when it is enabled; f ≤ 16 only, else the same as {@link #rank1}).
+   */
+  @Benchmark
+  public double rank1Padded() {
+    VectorKernels k = VectorKernels.provider();
+    boolean pad = padded != y;
+    int off = pad ? PaddedRows.offset() : 0;
+    int stride = pad ? PaddedRows.STRIDE : factors;
+    int base = nextBase();
+    double s = 0;
+    for (int r = 0; r < ROWS; r++) {
+      int from = base + r * ENTRIES;
+      java.util.Arrays.fill(a, 0.0);
+      java.util.Arrays.fill(b, 0.0);
+      k.normalEquations(padded, off, stride, factors, false, cols, from, from + ENTRIES, w, w,
+          from, 1f, a, b);
       s += a[1] + b[0];
     }
     return s;

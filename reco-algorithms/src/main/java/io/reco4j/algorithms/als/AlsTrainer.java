@@ -32,7 +32,10 @@ import java.util.Objects;
  * {@link AlsModel#scoreItemsForHistory} recomputes for a new history. Rows are solved exactly by
  * Cholesky in double precision, in parallel over fixed blocks; each row depends only on its
  * inputs, so the model is bit-identical for any thread count. Cost per iteration:
- * nnz·(f+1)² + (|U| + |I|)·(f+1)³/3 flops.
+ * nnz·(f+1)² + (|U| + |I|)·(f+1)³/3 flops. When f + 1 is at most the vector width, the normal
+ * equations are formed by rank-1 updates held in registers ({@link VectorKernels#normalEquations})
+ * over the fixed rows padded to one cache line ({@link PaddedRows}); otherwise as dot products
+ * along the row over a transposed gather.
  */
 public final class AlsTrainer implements Trainer<AlsModel> {
   static final int GRAIN = 128;

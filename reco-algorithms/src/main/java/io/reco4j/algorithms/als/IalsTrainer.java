@@ -33,6 +33,9 @@ import java.util.Objects;
  * fixed side once ({@link Gram}) and solves rows in parallel over fixed blocks with
  * {@link ImplicitLeastSquares}: by default {@code cgSteps} conjugate-gradient steps warm-started
  * from the previous vector (Takács, Pilászy, Tikk, RecSys 2011), optionally exact Cholesky.
+ * When f is at most the vector width ({@link ImplicitLeastSquares#formsMatrix}), both solvers
+ * first form the row's matrix by rank-1 updates held in registers, over the fixed rows padded
+ * to one cache line ({@link io.reco4j.linalg.PaddedRows}), and CG then runs on that matrix.
  * Every row's result depends only on its inputs, so the model is bit-identical for any thread
  * count.
  *
