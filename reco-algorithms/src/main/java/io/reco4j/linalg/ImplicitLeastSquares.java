@@ -20,7 +20,10 @@ package io.reco4j.linalg;
  * Σ w<sub>i</sub> (y<sub>i</sub>·p) y<sub>i</sub>) without ever forming the per-row matrix. Cost per
  * row: (steps + 1) · (4 f · nnz<sub>row</sub> + 2 f²) flops, plus one gather of the row's item
  * vectors (2 f · nnz<sub>row</sub> copies). {@link #cholesky} forms A and solves
- * exactly in double precision: nnz<sub>row</sub> · f² + f³/3 flops.
+ * exactly in double precision: nnz<sub>row</sub> · f² + f³/3 flops. For f up to the vector
+ * width ({@link #formsMatrix}) the matrix is formed for both by rank-1 updates
+ * ({@link VectorKernels#normalEquations}) and {@link #denseConjugateGradient} takes the same CG
+ * steps on it: nnz<sub>row</sub> · f² + (steps + 1) · 2 f² flops, one load per entry.
  *
  * <p>Both are pure functions of their inputs (no shared state, fixed summation order) and allocate
  * nothing: callers pass scratch arrays.
@@ -55,6 +58,111 @@ public final class ImplicitLeastSquares {
         steps, scratch);
   }
 
+  /**
+   * Whether, at {@code f} factors, the active kernels form each row's matrix A and right-hand
+   * side b by rank-1 updates ({@link VectorKernels#normalEquations}); the trainer then solves
+   * with {@link #denseConjugateGradient} instead of {@link #conjugateGradient}.
+   */
+  public static boolean formsMatrix(int f) {
+    return f <= VectorKernels.provider().normalEquationsMaxDim();
+  }
+
+  /**
+   * a = Y<sup>T</sup>Y + λI + Σ w<sub>e</sub> y<sub>e</sub> y<sub>e</sub><sup>T</sup> (both
+   * triangles, {@code f × f}) and b = Σ c<sub>e</sub> y<sub>e</sub>, in double.
+   */
+  private static void formMatrix(float[] gram, float lambda, float[] y, int yOff, int stride,
+      int f, int[] cols,
+      float[] w, int from, int to, double[] a, double[] b) {
+    for (int i = 0; i < f * f; i++) {
+      a[i] = gram[i];
+    }
+    for (int i = 0; i < f; i++) {
+      a[i * f + i] += lambda;
+      b[i] = 0;
+    }
+    VectorKernels.provider().normalEquations(y, yOff, stride, f, false, cols, from, to, w, w,
+        from, 1f, a, b);
+  }
+
+  /**
+   * The same conjugate-gradient steps as {@link #conjugateGradient} (warm-started from x, same
+   * stopping rules), on the row's matrix formed explicitly ({@link #formsMatrix}): cheaper when
+   * f is small, since each step then costs f² instead of a pass over the row's entries. Works in
+   * double precision; {@code a} holds at least f², {@code work} at least 4 f.
+   */
+  public static void denseConjugateGradient(float[] gram, float lambda, float[] y, int f,
+      int[] cols, float[] w, int from, int to, float[] x, int xOff, int steps, double[] a,
+      double[] work) {
+    denseConjugateGradient(gram, lambda, y, 0, f, f, cols, w, from, to, x, xOff, steps, a, work);
+  }
+
+  /**
+   * {@link #denseConjugateGradient(float[], float, float[], int, int[], float[], int, int,
+   * float[], int, int, double[], double[])} with the fixed factors at {@code y[yOff + row·stride
+   * ..)} ({@code stride ≥ f}: padded rows, see {@link PaddedRows}).
+   */
+  public static void denseConjugateGradient(float[] gram, float lambda, float[] y, int yOff,
+      int stride, int f, int[] cols, float[] w, int from, int to, float[] x, int xOff, int steps,
+      double[] a, double[] work) {
+    final int r = 0;
+    final int p = f;
+    final int ap = 2 * f;
+    final int xs = 3 * f;
+    formMatrix(gram, lambda, y, yOff, stride, f, cols, w, from, to, a, work); // b lands in r
+    for (int i = 0; i < f; i++) {
+      work[xs + i] = x[xOff + i];
+    }
+    // r = b − A x
+    for (int i = 0; i < f; i++) {
+      double s = 0;
+      int ri = i * f;
+      for (int j = 0; j < f; j++) {
+        s += a[ri + j] * work[xs + j];
+      }
+      work[r + i] -= s;
+    }
+    double rsOld = 0;
+    for (int i = 0; i < f; i++) {
+      work[p + i] = work[r + i];
+      rsOld += work[r + i] * work[r + i];
+    }
+    for (int st = 0; st < steps; st++) {
+      if (!(rsOld > 1e-20)) {
+        break;
+      }
+      double pAp = 0;
+      for (int i = 0; i < f; i++) {
+        double s = 0;
+        int ri = i * f;
+        for (int j = 0; j < f; j++) {
+          s += a[ri + j] * work[p + j];
+        }
+        work[ap + i] = s;
+        pAp += work[p + i] * s;
+      }
+      if (!(pAp > 0)) {
+        break;
+      }
+      double alpha = rsOld / pAp;
+      double rsNew = 0;
+      for (int i = 0; i < f; i++) {
+        work[xs + i] += alpha * work[p + i];
+        double ri = work[r + i] - alpha * work[ap + i];
+        work[r + i] = ri;
+        rsNew += ri * ri;
+      }
+      double beta = rsNew / rsOld;
+      for (int i = 0; i < f; i++) {
+        work[p + i] = work[r + i] + beta * work[p + i];
+      }
+      rsOld = rsNew;
+    }
+    for (int i = 0; i < f; i++) {
+      x[xOff + i] = (float) work[xs + i];
+    }
+  }
+
   /** Per-thread gather buffer of {@link #cholesky}; grows to the longest row seen. */
   private static final ThreadLocal<float[]> GATHER = ThreadLocal.withInitial(() -> new float[1024]);
 
@@ -68,6 +176,29 @@ public final class ImplicitLeastSquares {
    */
   public static boolean cholesky(float[] gram, float lambda, float[] y, int f, int[] cols,
       float[] w, int from, int to, float[] x, int xOff, double[] a, double[] b) {
+    return cholesky(gram, lambda, y, 0, f, f, cols, w, from, to, x, xOff, a, b);
+  }
+
+  /**
+   * {@link #cholesky(float[], float, float[], int, int[], float[], int, int, float[], int,
+   * double[], double[])} with the fixed factors at {@code y[yOff + row·stride ..)}; a stride other
+   * than f only when {@link #formsMatrix}.
+   */
+  public static boolean cholesky(float[] gram, float lambda, float[] y, int yOff, int stride,
+      int f, int[] cols, float[] w, int from, int to, float[] x, int xOff, double[] a,
+      double[] b) {
+    if (formsMatrix(f)) {
+      formMatrix(gram, lambda, y, yOff, stride, f, cols, w, from, to, a, b);
+      if (!Cholesky.factor(a, f)) {
+        java.util.Arrays.fill(x, xOff, xOff + f, 0f);
+        return false;
+      }
+      Cholesky.solve(a, f, b);
+      for (int i = 0; i < f; i++) {
+        x[xOff + i] = (float) b[i];
+      }
+      return true;
+    }
     for (int i = 0; i < f; i++) {
       int ri = i * f;
       for (int j = 0; j <= i; j++) {

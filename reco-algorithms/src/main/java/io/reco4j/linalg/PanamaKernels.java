@@ -454,4 +454,116 @@ final class PanamaKernels implements VectorKernels, Providers.PanamaCheck {
     }
     return FloatVector.fromArray(S, t, out);
   }
+
+  /** Entries per block of {@link #normalEquations} (its gather buffers stay in L1). */
+  private static final int NE_BLOCK = 256;
+
+  /**
+   * Per-thread buffers of {@link #normalEquations}: a block of gathered rows, the same rows times
+   * their weights, one padded row, one vector of sums.
+   */
+  private static final ThreadLocal<float[]> NE_BUFFER =
+      ThreadLocal.withInitial(() -> new float[(2 * NE_BLOCK + 2) * L]);
+
+  @Override
+  public int normalEquationsMaxDim() {
+    return L >= 8 ? L : 0;
+  }
+
+  /**
+   * For {@code dim ≤ lanes}: each block of up to {@value #NE_BLOCK} entries is gathered as one
+   * full-width vector per entry (lanes ≥ dim hold whatever follows the row in {@code y} and are
+   * ignored), with its weighted copy w_e ỹ_e beside it and b's block sum formed on the way; then
+   * A's rows are accumulated four (or, at the end, two) at a time as rank-1 updates held in
+   * registers, row i += ỹ_ei · w_e ỹ_e, in entry order. Each block's float sums are added to the
+   * double outputs.
+   */
+  @Override
+  public void normalEquations(float[] y, int yOff, int stride, int f, boolean one, int[] cols,
+      int from, int to, float[] w, float[] c, int cOff, float cAdd, double[] a, double[] b) {
+    int dim = f + (one ? 1 : 0);
+    if (dim > L) {
+      ScalarKernels.normalEquationsReference(y, yOff, stride, f, one, cols, from, to, w, c, cOff,
+          cAdd, a, b);
+      return;
+    }
+    float[] t = NE_BUFFER.get();
+    final int weighted = w == null ? 0 : NE_BLOCK * L; // w·ỹ rows (the ỹ rows when unweighted)
+    final int spare = 2 * NE_BLOCK * L; // one padded row for loads near the end of y
+    final int sums = spare + L;
+    FloatVector ones = FloatVector.broadcast(S, 1f);
+    jdk.incubator.vector.VectorMask<Float> oneLane =
+        jdk.incubator.vector.VectorMask.fromLong(S, one ? 1L << f : 0L);
+    int limit = y.length - L;
+    for (int bs = from; bs < to; bs += NE_BLOCK) {
+      int m = Math.min(NE_BLOCK, to - bs);
+      FloatVector bAcc = FloatVector.zero(S);
+      int co = cOff + (bs - from);
+      for (int q = 0; q < m; q++) {
+        int o = yOff + cols[bs + q] * stride;
+        FloatVector v;
+        if (o <= limit) {
+          v = FloatVector.fromArray(S, y, o);
+        } else {
+          System.arraycopy(y, o, t, spare, f);
+          v = FloatVector.fromArray(S, t, spare);
+        }
+        if (one) {
+          v = v.blend(ones, oneLane);
+        }
+        v.intoArray(t, q * L);
+        if (w != null) {
+          v.mul(w[bs + q]).intoArray(t, weighted + q * L);
+        }
+        bAcc = v.fma(FloatVector.broadcast(S, cAdd + c[co + q]), bAcc);
+      }
+      bAcc.intoArray(t, sums);
+      for (int i = 0; i < dim; i++) {
+        b[i] += t[sums + i];
+      }
+      int i0 = 0;
+      for (; i0 + 2 < dim; i0 += 4) {
+        FloatVector a0 = FloatVector.zero(S);
+        FloatVector a1 = FloatVector.zero(S);
+        FloatVector a2 = FloatVector.zero(S);
+        FloatVector a3 = FloatVector.zero(S);
+        for (int q = 0; q < m; q++) {
+          FloatVector v = FloatVector.fromArray(S, t, weighted + q * L);
+          int o = q * L + i0;
+          a0 = v.fma(FloatVector.broadcast(S, t[o]), a0);
+          a1 = v.fma(FloatVector.broadcast(S, t[o + 1]), a1);
+          a2 = v.fma(FloatVector.broadcast(S, t[o + 2]), a2);
+          a3 = v.fma(FloatVector.broadcast(S, t[o + 3]), a3);
+        }
+        addRow(a0, t, sums, a, i0, dim);
+        addRow(a1, t, sums, a, i0 + 1, dim);
+        addRow(a2, t, sums, a, i0 + 2, dim);
+        addRow(a3, t, sums, a, i0 + 3, dim);
+      }
+      if (i0 < dim) { // one or two rows left
+        FloatVector a0 = FloatVector.zero(S);
+        FloatVector a1 = FloatVector.zero(S);
+        for (int q = 0; q < m; q++) {
+          FloatVector v = FloatVector.fromArray(S, t, weighted + q * L);
+          int o = q * L + i0;
+          a0 = v.fma(FloatVector.broadcast(S, t[o]), a0);
+          a1 = v.fma(FloatVector.broadcast(S, t[o + 1]), a1);
+        }
+        addRow(a0, t, sums, a, i0, dim);
+        addRow(a1, t, sums, a, i0 + 1, dim);
+      }
+    }
+  }
+
+  /** a[i][0..dim) += the first dim lanes of v, when row i exists. */
+  private static void addRow(FloatVector v, float[] t, int tmp, double[] a, int i, int dim) {
+    if (i >= dim) {
+      return;
+    }
+    v.intoArray(t, tmp);
+    int ri = i * dim;
+    for (int j = 0; j < dim; j++) {
+      a[ri + j] += t[tmp + j];
+    }
+  }
 }

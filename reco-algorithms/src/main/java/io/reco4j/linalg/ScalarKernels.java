@@ -158,4 +158,36 @@ final class ScalarKernels implements VectorKernels {
       }
     }
   }
+
+  @Override
+  public int normalEquationsMaxDim() {
+    return 0;
+  }
+
+  @Override
+  public void normalEquations(float[] y, int yOff, int stride, int f, boolean one, int[] cols,
+      int from, int to, float[] w, float[] c, int cOff, float cAdd, double[] a, double[] b) {
+    normalEquationsReference(y, yOff, stride, f, one, cols, from, to, w, c, cOff, cAdd, a, b);
+  }
+
+  /** {@link #normalEquations} entry by entry in double precision (any {@code dim}). */
+  static void normalEquationsReference(float[] y, int yOff, int stride, int f, boolean one,
+      int[] cols, int from, int to, float[] w, float[] c, int cOff, float cAdd, double[] a,
+      double[] b) {
+    int dim = f + (one ? 1 : 0);
+    for (int e = from; e < to; e++) {
+      int o = yOff + cols[e] * stride;
+      double we = w == null ? 1.0 : w[e];
+      double ce = cAdd + c[cOff + e - from];
+      for (int i = 0; i < dim; i++) {
+        double yi = i < f ? y[o + i] : 1.0;
+        double wyi = we * yi;
+        int ri = i * dim;
+        for (int j = 0; j < dim; j++) {
+          a[ri + j] += wyi * (j < f ? y[o + j] : 1.0);
+        }
+        b[i] += ce * yi;
+      }
+    }
+  }
 }

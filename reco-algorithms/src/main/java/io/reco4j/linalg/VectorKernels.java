@@ -92,4 +92,26 @@ public interface VectorKernels {
    */
   void conjugateGradient(float[] gram, float lambda, float[] y, int f, int[] cols, float[] w,
       int from, int to, float[] x, int xOff, int steps, float[] scratch);
+
+  /**
+   * The largest system size {@code dim} for which {@link #normalEquations} is this provider's
+   * fast way to form a row's normal equations (accumulated as rank-1 updates held in registers);
+   * 0 when it has none, in which case callers form them otherwise ({@link #normalEquations}
+   * still computes the right result for any {@code dim}).
+   */
+  int normalEquationsMaxDim();
+
+  /**
+   * Adds one row's normal equations to {@code a} ({@code dim × dim}, row-major, both triangles)
+   * and {@code b} ({@code dim}): {@code a += Σ_e w_e ỹ_e ỹ_eᵀ}, {@code b += Σ_e c_e ỹ_e} over
+   * the entries {@code e = from .. to−1}, where ỹ_e is {@code y[yOff + cols[e]·stride ..)}
+   * ({@code f} floats; {@code stride ≥ f}: rows may be padded) followed, when {@code one}, by a
+   * constant coordinate 1 (so {@code dim = f + (one ? 1 : 0)}); {@code w_e = w[e]} or 1 when
+   * {@code w} is null; {@code c_e = cAdd + c[cOff + e − from]}.
+   *
+   * <p>Entries are added in increasing {@code e} (in blocks whose float partial sums are added
+   * to the double outputs in block order), so the result is a pure function of the inputs.
+   */
+  void normalEquations(float[] y, int yOff, int stride, int f, boolean one, int[] cols,
+      int from, int to, float[] w, float[] c, int cOff, float cAdd, double[] a, double[] b);
 }

@@ -198,4 +198,120 @@ class VectorKernelsTest {
       assertThat((double) xv[a]).isCloseTo(xs[a], within(1e-3 * (1 + Math.abs(xs[a]))));
     }
   }
+
+  /**
+   * Rank-1 normal equations against a double reference: dims around the lane count (with and
+   * without the constant coordinate), rows that end the factor array, block boundaries, weights
+   * or none, added onto existing values.
+   */
+  @ParameterizedTest
+  @MethodSource("providers")
+  void normalEquationsMatchADoubleReference(VectorKernels k) {
+    SplittableRandom rnd = new SplittableRandom(23);
+    for (int f : new int[] {1, 3, 7, 9, 10, 15, 16, 20}) {
+      int items = 40;
+      float[] y = random(rnd, items * f);
+      for (int n : new int[] {1, 5, 255, 256, 257, 700}) {
+        int[] cols = new int[n + 3];
+        float[] w = new float[n + 3];
+        float[] c = random(rnd, n + 4);
+        for (int e = 0; e < n + 3; e++) {
+          cols[e] = e % 7 == 0 ? items - 1 : rnd.nextInt(items); // the last row often
+          w[e] = 4f * (float) rnd.nextDouble();
+        }
+        for (boolean one : new boolean[] {false, true}) {
+          for (boolean weighted : new boolean[] {false, true}) {
+            int dim = f + (one ? 1 : 0);
+            double[] a = new double[dim * dim];
+            double[] b = new double[dim];
+            for (int i = 0; i < dim; i++) {
+              a[i * dim + i] = 1.5;
+              b[i] = -0.5;
+            }
+            double[] ra = a.clone();
+            double[] rb = b.clone();
+            float[] ww = weighted ? w : null;
+            k.normalEquations(y, 0, f, f, one, cols, 3, 3 + n, ww, c, 1, 0.25f, a, b);
+            ScalarKernels.normalEquationsReference(y, 0, f, f, one, cols, 3, 3 + n, ww, c, 1,
+                0.25f, ra, rb);
+            for (int i = 0; i < dim; i++) {
+              assertThat(b[i]).as("%s b f=%d n=%d one=%s w=%s i=%d", k.name(), f, n, one,
+                  weighted, i).isCloseTo(rb[i], within(1e-5 * n + 1e-5));
+              for (int j = 0; j < dim; j++) {
+                assertThat(a[i * dim + j]).as("%s a f=%d n=%d one=%s w=%s (%d,%d)", k.name(), f,
+                    n, one, weighted, i, j).isCloseTo(ra[i * dim + j], within(1e-5 * n + 1e-5));
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** The formed-matrix CG takes the same steps as the sparse CG, to float rounding. */
+  @Test
+  void denseConjugateGradientMatchesTheSparseOne() {
+    SplittableRandom rnd = new SplittableRandom(29);
+    for (int f : new int[] {4, 10, 16}) {
+      int items = 80;
+      float[] y = random(rnd, items * f);
+      for (int i = 0; i < y.length; i++) {
+        y[i] *= 0.3f;
+      }
+      float[] gram = new float[f * f];
+      Gram.compute(VectorKernels.scalar(), y, items, f, gram, 1);
+      for (int n : new int[] {1, 9, 300}) {
+        int[] cols = new int[n];
+        float[] w = new float[n];
+        for (int e = 0; e < n; e++) {
+          cols[e] = rnd.nextInt(items);
+          w[e] = 3f * (float) rnd.nextDouble();
+        }
+        float[] x0 = random(rnd, f);
+        float[] xs = x0.clone();
+        float[] xd = x0.clone();
+        float[] scratch = new float[ImplicitLeastSquares.cgScratchSize(f, n)];
+        VectorKernels.scalar().conjugateGradient(gram, 2f, y, f, cols, w, 0, n, xs, 0, 3,
+            scratch);
+        ImplicitLeastSquares.denseConjugateGradient(gram, 2f, y, f, cols, w, 0, n, xd, 0, 3,
+            new double[f * f], new double[4 * f]);
+        for (int a = 0; a < f; a++) {
+          assertThat((double) xd[a]).as("f=%d n=%d a=%d", f, n, a)
+              .isCloseTo(xs[a], within(1e-3 * (1 + Math.abs(xs[a]))));
+        }
+      }
+    }
+  }
+
+  /** Padded rows (with the constant coordinate stored in the row) give the same equations. */
+  @ParameterizedTest
+  @MethodSource("providers")
+  void normalEquationsOnPaddedRowsEqualThoseOnPlainRows(VectorKernels k) {
+    SplittableRandom rnd = new SplittableRandom(31);
+    for (int f : new int[] {2, 10, 15}) {
+      int items = 50;
+      float[] y = random(rnd, items * f);
+      int n = 300;
+      int[] cols = new int[n];
+      float[] w = new float[n];
+      float[] c = random(rnd, n);
+      for (int e = 0; e < n; e++) {
+        cols[e] = e % 5 == 0 ? items - 1 : rnd.nextInt(items);
+        w[e] = 2f * (float) rnd.nextDouble();
+      }
+      for (boolean one : new boolean[] {false, true}) {
+        int dim = f + (one ? 1 : 0);
+        float[] p = PaddedRows.copy(y, items, f, one);
+        double[] a = new double[dim * dim];
+        double[] b = new double[dim];
+        double[] pa = new double[dim * dim];
+        double[] pb = new double[dim];
+        k.normalEquations(y, 0, f, f, one, cols, 0, n, w, c, 0, 1f, a, b);
+        k.normalEquations(p, PaddedRows.offset(), PaddedRows.STRIDE, dim, false, cols, 0, n, w,
+            c, 0, 1f, pa, pb);
+        assertThat(pa).as("%s f=%d one=%s", k.name(), f, one).containsExactly(a);
+        assertThat(pb).as("%s f=%d one=%s", k.name(), f, one).containsExactly(b);
+      }
+    }
+  }
 }

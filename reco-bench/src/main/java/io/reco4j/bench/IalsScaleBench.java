@@ -1,5 +1,7 @@
 package io.reco4j.bench;
 
+import io.reco4j.algorithms.als.AlsConfig;
+import io.reco4j.algorithms.als.AlsTrainer;
 import io.reco4j.algorithms.als.IalsConfig;
 import io.reco4j.algorithms.als.IalsTrainer;
 import io.reco4j.data.Dataset;
@@ -23,8 +25,9 @@ import java.util.Locale;
  *     --data bench-data/synth-20m.csv --factors 64 --iterations 3 --threads 2
  * </pre>
  *
- * Options: {@code --cg-steps N} (3), {@code --solver cg|cholesky} (cg). Every value is treated as
- * an interaction (binary implicit data, confidence 1 + α).
+ * Options: {@code --cg-steps N} (3), {@code --solver cg|cholesky} (cg), {@code --algo ials|als}
+ * (ials; {@code als}: explicit ALS-WR on the file's values, default config otherwise). For
+ * {@code ials} every value is treated as an interaction (binary implicit data, confidence 1 + α).
  */
 public final class IalsScaleBench {
   private IalsScaleBench() {}
@@ -36,6 +39,7 @@ public final class IalsScaleBench {
     int threads = 2;
     int steps = 3;
     String solver = "cg";
+    String algo = "ials";
     for (int k = 0; k < args.length; k++) {
       switch (args[k]) {
         case "--data" -> data = Path.of(args[++k]);
@@ -44,6 +48,7 @@ public final class IalsScaleBench {
         case "--threads" -> threads = Integer.parseInt(args[++k]);
         case "--cg-steps" -> steps = Integer.parseInt(args[++k]);
         case "--solver" -> solver = args[++k];
+        case "--algo" -> algo = args[++k];
         default -> throw new IllegalArgumentException("unknown option " + args[k]);
       }
     }
@@ -64,18 +69,32 @@ public final class IalsScaleBench {
     List<Double> secs = new ArrayList<>();
     List<Double> cpu = new ArrayList<>();
     long[] lastCpu = {processCpuNanos()};
-    long tt = System.nanoTime();
-    new IalsTrainer(c, s -> {
+    java.util.function.DoubleConsumer perIteration = s -> {
       secs.add(s);
       long now = processCpuNanos();
       cpu.add((now - lastCpu[0]) / 1e9);
       lastCpu[0] = now;
-    }).train(d);
+    };
+    long tt = System.nanoTime();
+    if (algo.equals("als")) {
+      // explicit ALS-WR (defaults but factors/iterations/threads) on the file's values
+      Dataset rated = DelimitedLoader.load(data, LoadOptions.defaults()).dataset();
+      AlsConfig a = AlsConfig.defaults();
+      a = new AlsConfig(factors, a.regularization(), iterations, a.biases(), a.initStd(),
+          a.seed(), threads);
+      lastCpu[0] = processCpuNanos();
+      tt = System.nanoTime();
+      new AlsTrainer(a).train(rated, (i, n, loss, s) -> perIteration.accept(s));
+    } else if (algo.equals("ials")) {
+      new IalsTrainer(c, perIteration).train(d);
+    } else {
+      throw new IllegalArgumentException("--algo must be ials or als: " + algo);
+    }
     double total = (System.nanoTime() - tt) / 1e9;
     double flops = IalsTrainer.flopsPerIteration(d.userCount(), d.itemCount(), d.size(), factors,
         steps);
-    System.out.printf(Locale.ROOT, "ials f=%d threads=%d solver=%s cgSteps=%d: %.2f GFLOP/iteration%n",
-        factors, threads, solver, steps, flops / 1e9);
+    System.out.printf(Locale.ROOT,
+        "%s f=%d threads=%d solver=%s cgSteps=%d: %.2f GFLOP/iteration (iALS CG count)%n", algo, factors, threads, solver, steps, flops / 1e9);
     for (int i = 0; i < secs.size(); i++) {
       System.out.printf(Locale.ROOT,
           "  iteration %d: %.3f s wall  %.2f GFLOP/s; %.2f s CPU (all threads%s)%n", i + 1,

@@ -3,6 +3,7 @@ package io.reco4j.algorithms.als;
 import io.reco4j.data.CsrMatrix;
 import io.reco4j.data.Dataset;
 import io.reco4j.linalg.Cholesky;
+import io.reco4j.linalg.PaddedRows;
 import io.reco4j.linalg.VectorKernels;
 import io.reco4j.model.Provenance;
 import io.reco4j.model.TrainingListener;
@@ -31,7 +32,10 @@ import java.util.Objects;
  * {@link AlsModel#scoreItemsForHistory} recomputes for a new history. Rows are solved exactly by
  * Cholesky in double precision, in parallel over fixed blocks; each row depends only on its
  * inputs, so the model is bit-identical for any thread count. Cost per iteration:
- * nnz·(f+1)² + (|U| + |I|)·(f+1)³/3 flops.
+ * nnz·(f+1)² + (|U| + |I|)·(f+1)³/3 flops. When f + 1 is at most the vector width, the normal
+ * equations are formed by rank-1 updates held in registers ({@link VectorKernels#normalEquations})
+ * over the fixed rows padded to one cache line ({@link PaddedRows}); otherwise as dot products
+ * along the row over a transposed gather.
  */
 public final class AlsTrainer implements Trainer<AlsModel> {
   static final int GRAIN = 128;
@@ -111,15 +115,23 @@ public final class AlsTrainer implements Trainer<AlsModel> {
     int[] ptr = m.rowPtr();
     int[] cols = m.colIdx();
     float[] vals = m.values();
+    // small dim: the fixed rows (with the bias coordinate 1) padded to one aligned cache line
+    // each, when the JVM allows it
+    float[] padded = dim <= VectorKernels.provider().normalEquationsMaxDim()
+        && dim <= PaddedRows.STRIDE && PaddedRows.worthIt(fixed.length / f)
+        ? PaddedRows.copy(fixed, fixed.length / f, f, fixedBias != null) : null;
     Parallel.forRange(threads, m.rows(), GRAIN, (from, to) -> {
       double[] a = new double[dim * dim];
       double[] b = new double[2 * dim];
       for (int r = from; r < to; r++) {
         solveRow(fixed, fixedBias, f, mu, cols, vals, ptr[r], ptr[r + 1], lambda, out, r * f,
-            outBias, r, a, b);
+            outBias, r, a, b, padded);
       }
     });
   }
+
+  /** Per-thread gather buffer of {@link #solveRow}; grows to the longest row seen. */
+  private static final ThreadLocal<float[]> GATHER = ThreadLocal.withInitial(() -> new float[1024]);
 
   /**
    * The weighted-λ least-squares step of one row: writes its factors to {@code out[off..off+f)}
@@ -128,12 +140,21 @@ public final class AlsTrainer implements Trainer<AlsModel> {
    * {@code a} holds at least (f+1)², {@code b} at least 2(f+1) (its second half holds the
    * current entry's vector in double, for the {@link VectorKernels} row updates).
    */
-  /** Per-thread gather buffer of {@link #solveRow}; grows to the longest row seen. */
-  private static final ThreadLocal<float[]> GATHER = ThreadLocal.withInitial(() -> new float[1024]);
-
   static void solveRow(float[] fixed, float[] fixedBias, int f, float mu, int[] cols,
       float[] vals, int s, int e, float lambda, float[] out, int off, float[] outBias,
       int biasIndex, double[] a, double[] b) {
+    solveRow(fixed, fixedBias, f, mu, cols, vals, s, e, lambda, out, off, outBias, biasIndex, a,
+        b, null);
+  }
+
+  /**
+   * {@link #solveRow} with, optionally, {@code padded}: {@code fixed} as a {@link PaddedRows}
+   * copy (with the constant 1 when {@code fixedBias} is not null), used when the kernels form
+   * the equations by rank-1 updates.
+   */
+  static void solveRow(float[] fixed, float[] fixedBias, int f, float mu, int[] cols,
+      float[] vals, int s, int e, float lambda, float[] out, int off, float[] outBias,
+      int biasIndex, double[] a, double[] b, float[] padded) {
     boolean biases = fixedBias != null;
     int dim = f + (biases ? 1 : 0);
     int n = e - s;
@@ -144,6 +165,53 @@ public final class AlsTrainer implements Trainer<AlsModel> {
       }
       return;
     }
+    VectorKernels kernels = VectorKernels.provider();
+    if (dim <= kernels.normalEquationsMaxDim()) {
+      // small dim: rank-1 updates held in vector registers, one gathered vector per entry
+      float[] t = GATHER.get();
+      if (t.length < n) {
+        t = new float[Math.max(n, t.length * 2)];
+        GATHER.set(t);
+      }
+      for (int q = 0; q < n; q++) {
+        t[q] = vals[s + q] - (biases ? mu + fixedBias[cols[s + q]] : 0f);
+      }
+      Arrays.fill(a, 0, dim * dim, 0.0);
+      Arrays.fill(b, 0, dim, 0.0);
+      if (padded != null) {
+        kernels.normalEquations(padded, PaddedRows.offset(), PaddedRows.STRIDE, dim, false, cols,
+            s, e, null, t, 0, 0f, a, b);
+      } else {
+        kernels.normalEquations(fixed, 0, f, f, biases, cols, s, e, null, t, 0, 0f, a, b);
+      }
+    } else {
+      formByDots(fixed, fixedBias, f, mu, cols, vals, s, e, dim, a, b, kernels);
+    }
+    double reg = (double) lambda * n;
+    for (int i = 0; i < dim; i++) {
+      a[i * dim + i] += reg;
+    }
+    if (!Cholesky.factor(a, dim)) {
+      Arrays.fill(out, off, off + f, 0f);
+      if (biases) {
+        outBias[biasIndex] = 0f;
+      }
+      return;
+    }
+    Cholesky.solve(a, dim, b);
+    for (int i = 0; i < f; i++) {
+      out[off + i] = (float) b[i];
+    }
+    if (biases) {
+      outBias[biasIndex] = (float) b[f];
+    }
+  }
+
+  /** The normal equations as dot products along the row (larger dim). */
+  private static void formByDots(float[] fixed, float[] fixedBias, int f, float mu, int[] cols,
+      float[] vals, int s, int e, int dim, double[] a, double[] b, VectorKernels kernels) {
+    boolean biases = fixedBias != null;
+    int n = e - s;
     // Gather the row's fixed vectors transposed (dim × n: coordinate-major, the constant
     // coordinate 1 last when biases are on) and its targets, then form the normal equations as
     // dot products along n — long, vectorisable loops even when f is small — in a fixed order.
@@ -165,30 +233,11 @@ public final class AlsTrainer implements Trainer<AlsModel> {
       }
       tr[tOff + q] = vals[s + q] - (biases ? mu + fixedBias[c] : 0f);
     }
-    VectorKernels kernels = VectorKernels.provider();
     for (int i = 0; i < dim; i++) {
       for (int j = 0; j <= i; j++) {
         a[i * dim + j] = kernels.dot(tr, i * n, tr, j * n, n);
       }
       b[i] = kernels.dot(tr, i * n, tr, tOff, n);
-    }
-    double reg = (double) lambda * n;
-    for (int i = 0; i < dim; i++) {
-      a[i * dim + i] += reg;
-    }
-    if (!Cholesky.factor(a, dim)) {
-      Arrays.fill(out, off, off + f, 0f);
-      if (biases) {
-        outBias[biasIndex] = 0f;
-      }
-      return;
-    }
-    Cholesky.solve(a, dim, b);
-    for (int i = 0; i < f; i++) {
-      out[off + i] = (float) b[i];
-    }
-    if (biases) {
-      outBias[biasIndex] = (float) b[f];
     }
   }
 }

@@ -4,6 +4,7 @@ import io.reco4j.data.CsrMatrix;
 import io.reco4j.data.Dataset;
 import io.reco4j.linalg.Gram;
 import io.reco4j.linalg.ImplicitLeastSquares;
+import io.reco4j.linalg.PaddedRows;
 import io.reco4j.model.Provenance;
 import io.reco4j.model.TrainingListener;
 import io.reco4j.model.Trainer;
@@ -32,6 +33,9 @@ import java.util.Objects;
  * fixed side once ({@link Gram}) and solves rows in parallel over fixed blocks with
  * {@link ImplicitLeastSquares}: by default {@code cgSteps} conjugate-gradient steps warm-started
  * from the previous vector (Takács, Pilászy, Tikk, RecSys 2011), optionally exact Cholesky.
+ * When f is at most the vector width ({@link ImplicitLeastSquares#formsMatrix}), both solvers
+ * first form the row's matrix by rank-1 updates held in registers, over the fixed rows padded
+ * to one cache line ({@link io.reco4j.linalg.PaddedRows}), and CG then runs on that matrix.
  * Every row's result depends only on its inputs, so the model is bit-identical for any thread
  * count.
  *
@@ -167,17 +171,23 @@ public final class IalsTrainer implements Trainer<IalsModel> {
     boolean cg = config.solver() == IalsConfig.Solver.CG;
     int[] ptr = m.rowPtr();
     int[] cols = m.colIdx();
+    boolean dense = ImplicitLeastSquares.formsMatrix(f);
+    // small f: the fixed rows padded to one aligned cache line each, when the JVM allows it
+    boolean pad = dense && f <= PaddedRows.STRIDE && PaddedRows.worthIt(fixed.length / f);
+    float[] ys = pad ? PaddedRows.copy(fixed, fixed.length / f, f, false) : fixed;
+    int yOff = pad ? PaddedRows.offset() : 0;
+    int stride = pad ? PaddedRows.STRIDE : f;
     Parallel.forRange(threads, m.rows(), GRAIN, (from, to) -> {
       float[] scratch = null;
-      if (cg) {
+      if (cg && !dense) {
         int longest = 0;
         for (int r = from; r < to; r++) {
           longest = Math.max(longest, ptr[r + 1] - ptr[r]);
         }
         scratch = new float[ImplicitLeastSquares.cgScratchSize(f, longest)];
       }
-      double[] a = cg ? null : new double[f * f];
-      double[] b = cg ? null : new double[f];
+      double[] a = cg && !dense ? null : new double[f * f];
+      double[] b = cg && !dense ? null : new double[4 * f];
       for (int r = from; r < to; r++) {
         int off = r * f;
         int s = ptr[r];
@@ -190,10 +200,16 @@ public final class IalsTrainer implements Trainer<IalsModel> {
           if (fresh) {
             java.util.Arrays.fill(out, off, off + f, 0f);
           }
-          ImplicitLeastSquares.conjugateGradient(gram, lambda[r], fixed, f, cols, w, s, e, out,
-              off, steps, scratch);
+          if (dense) {
+            ImplicitLeastSquares.denseConjugateGradient(gram, lambda[r], ys, yOff, stride, f,
+                cols, w, s, e, out, off, steps, a, b);
+          } else {
+            ImplicitLeastSquares.conjugateGradient(gram, lambda[r], fixed, f, cols, w, s, e, out,
+                off, steps, scratch);
+          }
         } else {
-          ImplicitLeastSquares.cholesky(gram, lambda[r], fixed, f, cols, w, s, e, out, off, a, b);
+          ImplicitLeastSquares.cholesky(gram, lambda[r], ys, yOff, stride, f, cols, w, s, e, out,
+              off, a, b);
         }
       }
     });
