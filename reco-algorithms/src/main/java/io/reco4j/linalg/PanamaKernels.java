@@ -2,6 +2,7 @@ package io.reco4j.linalg;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -62,6 +63,114 @@ final class PanamaKernels implements VectorKernels, Providers.PanamaCheck {
       s += a[aOff + k] * b[bOff + k];
     }
     return s;
+  }
+
+  @Override
+  public int blockLanes() {
+    return L;
+  }
+
+  @Override
+  public void scoreBlocks(ItemBlocks y, float[] x, int[] xOffs, float[] base, float[] constants,
+      float[][] out) {
+    if (y.lanes() != L) {
+      ScalarKernels.INSTANCE.scoreBlocks(y, x, xOffs, base, constants, out);
+      return;
+    }
+    int n = y.items();
+    int f = y.factors();
+    float[] d = y.data();
+    int blocks = (n + L - 1) / L;
+    int users = xOffs.length;
+    for (int b = 0; b < blocks; b++) {
+      int yo = b * f * L;
+      int i0 = b * L;
+      int j = 0;
+      // four users at a time share every load of the block; two chains (even/odd k) per user
+      for (; j + 3 < users; j += 4) {
+        int x0 = xOffs[j];
+        int x1 = xOffs[j + 1];
+        int x2 = xOffs[j + 2];
+        int x3 = xOffs[j + 3];
+        FloatVector e0 = FloatVector.zero(S);
+        FloatVector o0 = FloatVector.zero(S);
+        FloatVector e1 = FloatVector.zero(S);
+        FloatVector o1 = FloatVector.zero(S);
+        FloatVector e2 = FloatVector.zero(S);
+        FloatVector o2 = FloatVector.zero(S);
+        FloatVector e3 = FloatVector.zero(S);
+        FloatVector o3 = FloatVector.zero(S);
+        int k = 0;
+        for (; k + 1 < f; k += 2) {
+          FloatVector ve = FloatVector.fromArray(S, d, yo + k * L);
+          FloatVector vo = FloatVector.fromArray(S, d, yo + (k + 1) * L);
+          e0 = ve.fma(FloatVector.broadcast(S, x[x0 + k]), e0);
+          o0 = vo.fma(FloatVector.broadcast(S, x[x0 + k + 1]), o0);
+          e1 = ve.fma(FloatVector.broadcast(S, x[x1 + k]), e1);
+          o1 = vo.fma(FloatVector.broadcast(S, x[x1 + k + 1]), o1);
+          e2 = ve.fma(FloatVector.broadcast(S, x[x2 + k]), e2);
+          o2 = vo.fma(FloatVector.broadcast(S, x[x2 + k + 1]), o2);
+          e3 = ve.fma(FloatVector.broadcast(S, x[x3 + k]), e3);
+          o3 = vo.fma(FloatVector.broadcast(S, x[x3 + k + 1]), o3);
+        }
+        if (k < f) {
+          FloatVector ve = FloatVector.fromArray(S, d, yo + k * L);
+          e0 = ve.fma(FloatVector.broadcast(S, x[x0 + k]), e0);
+          e1 = ve.fma(FloatVector.broadcast(S, x[x1 + k]), e1);
+          e2 = ve.fma(FloatVector.broadcast(S, x[x2 + k]), e2);
+          e3 = ve.fma(FloatVector.broadcast(S, x[x3 + k]), e3);
+        }
+        storeBlock(e0.add(o0), i0, n, base, constants[j], out[j]);
+        storeBlock(e1.add(o1), i0, n, base, constants[j + 1], out[j + 1]);
+        storeBlock(e2.add(o2), i0, n, base, constants[j + 2], out[j + 2]);
+        storeBlock(e3.add(o3), i0, n, base, constants[j + 3], out[j + 3]);
+      }
+      for (; j < users; j++) {
+        int x0 = xOffs[j];
+        FloatVector e0 = FloatVector.zero(S);
+        FloatVector o0 = FloatVector.zero(S);
+        int k = 0;
+        for (; k + 1 < f; k += 2) {
+          e0 = FloatVector.fromArray(S, d, yo + k * L)
+              .fma(FloatVector.broadcast(S, x[x0 + k]), e0);
+          o0 = FloatVector.fromArray(S, d, yo + (k + 1) * L)
+              .fma(FloatVector.broadcast(S, x[x0 + k + 1]), o0);
+        }
+        if (k < f) {
+          e0 = FloatVector.fromArray(S, d, yo + k * L)
+              .fma(FloatVector.broadcast(S, x[x0 + k]), e0);
+        }
+        storeBlock(e0.add(o0), i0, n, base, constants[j], out[j]);
+      }
+    }
+  }
+
+  /** {@code out[i0 + l] = dot_l + (constant + base[i0 + l])} for the lanes inside {@code n}. */
+  private static void storeBlock(FloatVector dot, int i0, int n, float[] base, float constant,
+      float[] out) {
+    if (i0 + L <= n) {
+      FloatVector c = FloatVector.broadcast(S, constant);
+      if (base != null) {
+        c = c.add(FloatVector.fromArray(S, base, i0));
+      }
+      dot.add(c).intoArray(out, i0);
+    } else {
+      VectorMask<Float> m = S.indexInRange(i0, n);
+      FloatVector c = FloatVector.broadcast(S, constant);
+      if (base != null) {
+        c = c.add(FloatVector.fromArray(S, base, i0, m));
+      }
+      dot.add(c).intoArray(out, i0, m);
+    }
+  }
+
+  @Override
+  public void matVec(float[] x, int xOff, float[] y, int f, int from, int to, float[] base,
+      float constant, float[] out) {
+    for (int i = from; i < to; i++) {
+      float b = base == null ? constant : constant + base[i];
+      out[i] = b + dot(x, xOff, y, i * f, f);
+    }
   }
 
   @Override

@@ -22,6 +22,54 @@ final class ScalarKernels implements VectorKernels {
   }
 
   @Override
+  public int blockLanes() {
+    return 1; // one item per block: the row-major layout itself, read contiguously
+  }
+
+  @Override
+  public void scoreBlocks(ItemBlocks y, float[] x, int[] xOffs, float[] base, float[] constants,
+      float[][] out) {
+    int n = y.items();
+    int f = y.factors();
+    int lanes = y.lanes();
+    float[] d = y.data();
+    for (int j = 0; j < xOffs.length; j++) {
+      int xo = xOffs[j];
+      float[] o = out[j];
+      for (int i = 0; i < n; i++) {
+        int b = lanes == 1 ? i : i / lanes;
+        int p = b * f * lanes + (i - b * lanes);
+        // four interleaved partial sums: independent chains for the FPU, in a fixed order
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        int k = 0;
+        for (; k + 3 < f; k += 4) {
+          s0 += x[xo + k] * d[p + k * lanes];
+          s1 += x[xo + k + 1] * d[p + (k + 1) * lanes];
+          s2 += x[xo + k + 2] * d[p + (k + 2) * lanes];
+          s3 += x[xo + k + 3] * d[p + (k + 3) * lanes];
+        }
+        for (; k < f; k++) {
+          s0 += x[xo + k] * d[p + k * lanes];
+        }
+        float c = base == null ? constants[j] : constants[j] + base[i];
+        o[i] = ((s0 + s1) + (s2 + s3)) + c;
+      }
+    }
+  }
+
+  @Override
+  public void matVec(float[] x, int xOff, float[] y, int f, int from, int to, float[] base,
+      float constant, float[] out) {
+    for (int i = from; i < to; i++) {
+      float b = base == null ? constant : constant + base[i];
+      out[i] = b + Vectors.dot(x, xOff, y, i * f, f);
+    }
+  }
+
+  @Override
   public void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
     Vectors.axpy(alpha, x, xOff, y, yOff, n);
   }

@@ -81,8 +81,15 @@ public final class ServeLoadBench {
         .build();
     if (ingestBatch > 0) {
       ingest(client, url, apiKey, ingestBatch, clients, warmup, seed + 1, userFrom, userTo, items);
-      ingest(client, url, apiKey, ingestBatch, clients, seconds, seed, userFrom, userTo, items)
-          .print(url, ingestBatch, clients, seconds);
+      long before = storedEvents(client, url);
+      IngestResult r = ingest(client, url, apiKey, ingestBatch, clients, seconds, seed, userFrom,
+          userTo, items);
+      long after = storedEvents(client, url);
+      if (after - before != r.events()) {
+        System.err.printf("warning: the store grew by %d events, %d were acknowledged%n",
+            after - before, r.events());
+      }
+      r.print(url, ingestBatch, clients, seconds);
       System.exit(0);
     }
     if (warmup > 0) {
@@ -107,56 +114,146 @@ public final class ServeLoadBench {
 
   private record Result(Histogram histogram, long completed, long non200, long errors, String swap) {}
 
+  /**
+   * Open-loop load over {@code connections} keep-alive HTTP/1.1 connections, each served by one
+   * blocking worker thread: request {@code n} is due at {@code start + n / rate}; a worker takes the
+   * next due request, waits for its time, writes it and reads the answer; the latency is counted
+   * from the due time, so queueing in the server or in the generator shows. Plain sockets keep the
+   * generator at a few tens of microseconds of CPU per request (the JDK's HttpClient costs ~1 ms
+   * per request on this machine, which would steal a core from the server under test).
+   */
   private static Result run(HttpClient client, String url, double rate, int seconds, int k, long seed,
       int userFrom, int userTo, String swapVersion, String apiKey) throws Exception {
+    URI base = URI.create(url);
+    String host = base.getHost();
+    int port = base.getPort();
     ConcurrentHistogram histogram = new ConcurrentHistogram(TimeUnit.SECONDS.toNanos(60), 3);
     AtomicLong completed = new AtomicLong();
     AtomicLong non200 = new AtomicLong();
     AtomicLong errors = new AtomicLong();
-    SplittableRandom rng = new SplittableRandom(seed);
+    AtomicLong next = new AtomicLong();
     long total = (long) (rate * seconds);
     double intervalNanos = 1e9 / rate;
+    int connections = 32;
+    long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
     long swapAt = swapVersion == null ? -1 : total / 2;
-    String swapStatus = null;
-    ExecutorService swapper = Executors.newSingleThreadExecutor();
-    java.util.concurrent.Future<String> swap = null;
-    long start = System.nanoTime();
-    for (long n = 0; n < total; n++) {
-      long due = start + (long) (n * intervalNanos);
-      long wait;
-      while ((wait = due - System.nanoTime()) > 0) {
-        LockSupport.parkNanos(Math.min(wait, 200_000));
-      }
-      if (n == swapAt) {
-        String v = swapVersion;
-        String key = apiKey;
-        swap = swapper.submit(() -> promote(client, url, v, key));
-      }
-      int user = userFrom + rng.nextInt(userTo - userFrom + 1);
-      HttpRequest req = HttpRequest.newBuilder(
-              URI.create(url + "/users/" + user + "/recommendations?k=" + k))
-          .timeout(Duration.ofSeconds(30)).GET().build();
-      client.sendAsync(req, HttpResponse.BodyHandlers.discarding()).whenComplete((resp, ex) -> {
-        long latency = System.nanoTime() - due;
-        histogram.recordValue(Math.min(latency, histogram.getHighestTrackableValue()));
-        if (ex != null) {
-          errors.incrementAndGet();
-        } else if (resp.statusCode() != 200) {
-          non200.incrementAndGet();
+    String[] swapStatus = new String[1];
+    Thread[] workers = new Thread[connections];
+    for (int c = 0; c < connections; c++) {
+      workers[c] = new Thread(() -> {
+        java.net.Socket socket = null;
+        java.io.InputStream in = null;
+        java.io.OutputStream out = null;
+        byte[] buf = new byte[64 * 1024];
+        while (true) {
+          long n = next.getAndIncrement();
+          if (n >= total) {
+            break;
+          }
+          long due = start + (long) (n * intervalNanos);
+          long wait;
+          while ((wait = due - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(wait);
+          }
+          if (n == swapAt) {
+            swapStatus[0] = promote(client, url, swapVersion, apiKey);
+          }
+          long user = userFrom + Math.floorMod(mix(seed, n), (long) (userTo - userFrom + 1));
+          byte[] req = ("GET /users/" + user + "/recommendations?k=" + k + " HTTP/1.1\r\nHost: "
+              + host + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+          try {
+            if (socket == null) {
+              socket = new java.net.Socket(host, port);
+              socket.setTcpNoDelay(true);
+              in = socket.getInputStream();
+              out = socket.getOutputStream();
+            }
+            out.write(req);
+            out.flush();
+            int status = readResponse(in, buf);
+            histogram.recordValue(Math.min(System.nanoTime() - due,
+                histogram.getHighestTrackableValue()));
+            if (status != 200) {
+              non200.incrementAndGet();
+            }
+          } catch (java.io.IOException e) {
+            errors.incrementAndGet();
+            histogram.recordValue(Math.min(System.nanoTime() - due,
+                histogram.getHighestTrackableValue()));
+            try {
+              if (socket != null) {
+                socket.close();
+              }
+            } catch (java.io.IOException ignored) {
+              // reconnect on the next request
+            }
+            socket = null;
+          }
+          completed.incrementAndGet();
         }
-        completed.incrementAndGet();
-      });
+        try {
+          if (socket != null) {
+            socket.close();
+          }
+        } catch (java.io.IOException ignored) {
+          // done
+        }
+      }, "load-" + c);
+      workers[c].start();
     }
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (completed.get() < total && System.nanoTime() < deadline) {
-      Thread.sleep(5);
+    for (Thread w : workers) {
+      w.join();
     }
-    if (swap != null) {
-      swapStatus = swap.get();
+    return new Result(histogram, completed.get(), non200.get(), errors.get(), swapStatus[0]);
+  }
+
+  private static long mix(long seed, long n) {
+    long z = seed * 0x9E3779B97F4A7C15L + n * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  /**
+   * Reads one HTTP/1.1 response (status line, headers, a Content-Length body) and returns the
+   * status code.
+   */
+  private static int readResponse(java.io.InputStream in, byte[] buf) throws java.io.IOException {
+    int len = 0;
+    int headerEnd = -1;
+    while (headerEnd < 0) {
+      int r = in.read(buf, len, buf.length - len);
+      if (r < 0) {
+        throw new java.io.EOFException("connection closed");
+      }
+      len += r;
+      for (int i = Math.max(0, len - r - 3); i + 3 < len; i++) {
+        if (buf[i] == '\r' && buf[i + 1] == '\n' && buf[i + 2] == '\r' && buf[i + 3] == '\n') {
+          headerEnd = i + 4;
+          break;
+        }
+      }
+      if (headerEnd < 0 && len == buf.length) {
+        throw new java.io.IOException("response headers too long");
+      }
     }
-    swapper.shutdown();
-    return new Result(histogram, completed.get(), non200.get(), errors.get() + (total - completed.get()),
-        swapStatus);
+    String head = new String(buf, 0, headerEnd, java.nio.charset.StandardCharsets.US_ASCII);
+    int status = Integer.parseInt(head.substring(9, 12));
+    int cl = head.toLowerCase(Locale.ROOT).indexOf("content-length:");
+    if (cl < 0) {
+      throw new java.io.IOException("no Content-Length in response");
+    }
+    int eol = head.indexOf('\r', cl);
+    long bodyLength = Long.parseLong(head.substring(cl + 15, eol).trim());
+    long remaining = bodyLength - (len - headerEnd);
+    while (remaining > 0) {
+      int r = in.read(buf, 0, (int) Math.min(buf.length, remaining));
+      if (r < 0) {
+        throw new java.io.EOFException("connection closed in the body");
+      }
+      remaining -= r;
+    }
+    return status;
   }
 
   private static String promote(HttpClient client, String url, String version, String apiKey) {
@@ -183,6 +280,14 @@ public final class ServeLoadBench {
     }
   }
 
+  /** The store's event count from {@code GET /health}. */
+  private static long storedEvents(HttpClient client, String url) throws Exception {
+    String body = client.send(HttpRequest.newBuilder(URI.create(url + "/health")).GET().build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"events\":(\\d+)").matcher(body);
+    return m.find() ? Long.parseLong(m.group(1)) : -1;
+  }
+
   private static IngestResult ingest(HttpClient client, String url, String apiKey, int batch,
       int clients, int seconds, long seed, int userFrom, int userTo, int items) throws Exception {
     if (seconds <= 0) {
@@ -195,6 +300,8 @@ public final class ServeLoadBench {
     long start = System.nanoTime();
     long end = start + TimeUnit.SECONDS.toNanos(seconds);
     Thread[] threads = new Thread[clients];
+    // a fresh key prefix per run: a key seen before would be answered as a duplicate, unstored
+    String run = "bench-" + java.util.UUID.randomUUID();
     for (int c = 0; c < clients; c++) {
       int clientIndex = c;
       threads[c] = new Thread(() -> {
@@ -216,7 +323,7 @@ public final class ServeLoadBench {
           HttpRequest req = HttpRequest.newBuilder(URI.create(url + "/events"))
               .header("Content-Type", "application/json")
               .header("X-API-Key", apiKey == null ? "" : apiKey)
-              .header("Idempotency-Key", "bench-" + seed + "-" + clientIndex + "-" + n++)
+              .header("Idempotency-Key", run + "-" + clientIndex + "-" + n++)
               .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
           long t0 = System.nanoTime();
           try {

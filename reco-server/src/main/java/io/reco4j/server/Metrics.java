@@ -47,6 +47,16 @@ final class Metrics implements AutoCloseable {
         .register(registry);
   }
 
+  /** Exposes the scoring batcher's counters: mean batch = scored / batches. */
+  void bindBatcher(ScoreBatcher batcher) {
+    io.micrometer.core.instrument.FunctionCounter.builder("reco.score.batches", batcher,
+            b -> b.counts()[0])
+        .description("Passes over the item factors that scored known users").register(registry);
+    io.micrometer.core.instrument.FunctionCounter.builder("reco.score.batched.requests", batcher,
+            b -> b.counts()[1])
+        .description("Known-user requests scored by those passes").register(registry);
+  }
+
   /** Records one HTTP request. */
   void request(String method, String route, int status, long nanos) {
     Timer.builder("http.server.requests")

@@ -66,6 +66,12 @@ final class ReadService {
   private final EventStore store;
   private final RecentEvents recent;
   private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+  private final ScoreBatcher batcher = new ScoreBatcher();
+
+  /** The batcher that scores known users, for metrics. */
+  ScoreBatcher batcher() {
+    return batcher;
+  }
 
   ReadService(ServerConfig config, EventStore store, RecentEvents recent) {
     this.weights = config.weights();
@@ -90,7 +96,7 @@ final class ReadService {
     Path path;
     if (u >= 0 && newer.isEmpty()) {
       path = Path.MODEL;
-      m.scorer().scoreItems(u, scores);
+      batcher.score(m.scorer(), u, scores);
     } else if (h.items().length > 0 && m.model() instanceof FoldIn f) {
       path = Path.FOLD_IN;
       f.scoreItemsForHistory(h.items(), h.values(), scores);

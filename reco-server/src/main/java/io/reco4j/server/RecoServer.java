@@ -111,6 +111,7 @@ public final class RecoServer implements AutoCloseable {
     }
     this.keys = new ApiKeys(hashes);
     this.reads = new ReadService(config, store, recent);
+    metrics.bindBatcher(reads.batcher());
     this.parser = new EventParser(config.maxBatchEvents(), System::currentTimeMillis);
   }
 

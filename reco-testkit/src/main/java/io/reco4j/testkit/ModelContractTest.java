@@ -205,6 +205,24 @@ public abstract class ModelContractTest<M extends Model> {
   }
 
   @Test
+  void scoringSeveralUsersAtOnceGivesEachUsersScoresBitForBit() {
+    M model = trainer(1, SEED).train(trainingData());
+    if (!(model instanceof ItemScorer scorer)) {
+      return;
+    }
+    int n = model.items().size();
+    int users = model.users().size();
+    int[] batch = {users - 1, 0, users / 2, 0, users / 3};
+    float[][] together = new float[batch.length][n];
+    scorer.scoreItems(batch, together);
+    for (int j = 0; j < batch.length; j++) {
+      float[] alone = new float[n];
+      scorer.scoreItems(batch[j], alone);
+      assertThat(together[j]).as("user %d scored in a batch", batch[j]).isEqualTo(alone);
+    }
+  }
+
+  @Test
   void sameSeedGivesIdenticalOutput() {
     Dataset data = trainingData();
     M a = trainer(1, SEED).train(data);

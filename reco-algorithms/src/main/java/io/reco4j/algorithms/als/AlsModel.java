@@ -1,5 +1,7 @@
 package io.reco4j.algorithms.als;
 
+import io.reco4j.linalg.VectorKernels;
+import io.reco4j.linalg.ItemBlocks;
 import io.reco4j.data.IdIndex;
 import io.reco4j.linalg.Cholesky;
 import io.reco4j.linalg.Vectors;
@@ -80,6 +82,19 @@ public final class AlsModel extends FactorModelBase<AlsConfig> implements Rating
   @Override
   public void scoreItems(int userIndex, float[] out) {
     score(userFactors, userIndex * f, userBias[userIndex], out);
+  }
+
+  /** Several users in one pass over the item factors (see {@link BatchScoring}). */
+  @Override
+  public void scoreItems(int[] userIndices, float[][] out) {
+    int[] offs = new int[userIndices.length];
+    float[] constants = new float[userIndices.length];
+    for (int j = 0; j < offs.length; j++) {
+      offs[j] = userIndices[j] * f;
+      constants[j] = mu + userBias[userIndices[j]];
+    }
+    VectorKernels.provider().scoreBlocks(blocks.get(), userFactors, offs, itemBias, constants,
+        out);
   }
 
   /**
@@ -173,11 +188,8 @@ public final class AlsModel extends FactorModelBase<AlsConfig> implements Rating
   }
 
   private void score(float[] x, int xOff, float bu, float[] out) {
-    float base = mu + bu;
-    int n = itemBias.length;
-    for (int i = 0; i < n; i++) {
-      out[i] = base + itemBias[i] + Vectors.dot(x, xOff, itemFactors, i * f, f);
-    }
+    io.reco4j.linalg.VectorKernels.provider().scoreBlocks(blocks.get(), x, new int[] {xOff},
+        itemBias, new float[] {mu + bu}, new float[][] {out});
   }
 
   // for the codec: backing arrays, never handed out publicly

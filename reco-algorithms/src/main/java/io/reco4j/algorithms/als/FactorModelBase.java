@@ -1,5 +1,7 @@
 package io.reco4j.algorithms.als;
 
+import io.reco4j.linalg.VectorKernels;
+import io.reco4j.linalg.ItemBlocks;
 import io.reco4j.data.IdIndex;
 import io.reco4j.linalg.FactorSimilarity;
 import io.reco4j.linalg.Vectors;
@@ -23,6 +25,8 @@ abstract class FactorModelBase<C extends AlgorithmConfig> implements FactorModel
   final int f;
   final float[] userFactors;
   final float[] itemFactors;
+  /** The item factors in the scoring layout, built on first use. */
+  final ItemBlocks.Lazy blocks;
   private final float[] itemNorms;
 
   FactorModelBase(C config, Provenance provenance, IdIndex users, IdIndex items, int f,
@@ -41,6 +45,7 @@ abstract class FactorModelBase<C extends AlgorithmConfig> implements FactorModel
     this.userFactors = userFactors;
     this.itemFactors = itemFactors;
     this.itemNorms = FactorSimilarity.norms(itemFactors, items.size(), f);
+    this.blocks = new ItemBlocks.Lazy(itemFactors, items.size(), f);
   }
 
   @Override
@@ -80,10 +85,8 @@ abstract class FactorModelBase<C extends AlgorithmConfig> implements FactorModel
 
   /** Writes {@code base + x·y_i} for every item i, x at {@code x[xOff..]}. */
   final void scoreVector(float[] x, int xOff, float base, float[] out) {
-    int n = itemNorms.length;
-    for (int i = 0; i < n; i++) {
-      out[i] = base + Vectors.dot(x, xOff, itemFactors, i * f, f);
-    }
+    io.reco4j.linalg.VectorKernels.provider().scoreBlocks(blocks.get(), x, new int[] {xOff}, null,
+        new float[] {base}, new float[][] {out});
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.reco4j.algorithms.als;
 
+import io.reco4j.linalg.VectorKernels;
+import io.reco4j.linalg.ItemBlocks;
 import io.reco4j.data.IdIndex;
 import io.reco4j.linalg.Cholesky;
 import io.reco4j.linalg.Gram;
@@ -43,6 +45,17 @@ public final class IalsModel extends FactorModelBase<IalsConfig> implements Fold
   @Override
   public void scoreItems(int userIndex, float[] out) {
     scoreVector(userFactors, userIndex * f, 0f, out);
+  }
+
+  /** Several users in one pass over the item factors (see {@link BatchScoring}). */
+  @Override
+  public void scoreItems(int[] userIndices, float[][] out) {
+    int[] offs = new int[userIndices.length];
+    for (int j = 0; j < offs.length; j++) {
+      offs[j] = userIndices[j] * f;
+    }
+    VectorKernels.provider().scoreBlocks(blocks.get(), userFactors, offs, null,
+        new float[offs.length], out);
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.reco4j.algorithms.bpr;
 
+import io.reco4j.linalg.VectorKernels;
+import io.reco4j.linalg.ItemBlocks;
 import io.reco4j.data.IdIndex;
 import io.reco4j.model.Explainable;
 import io.reco4j.model.FactorModel;
@@ -52,6 +54,8 @@ public final class BprModel implements FactorModel, SimilarItems, FoldIn, Explai
   private final int f;
   private final float[] p;
   private final float[] q;
+  /** The item factors in the scoring layout, built on first use. */
+  private final ItemBlocks.Lazy blocks;
   private final float[] bias;
   private final int[] itemCounts;
   private final float[] itemNorms;
@@ -72,6 +76,7 @@ public final class BprModel implements FactorModel, SimilarItems, FoldIn, Explai
     }
     this.p = p;
     this.q = q;
+    this.blocks = new ItemBlocks.Lazy(q, items.size(), f);
     this.bias = bias;
     this.itemCounts = itemCounts;
     this.itemNorms = io.reco4j.linalg.FactorSimilarity.norms(q, items.size(), f);
@@ -140,11 +145,19 @@ public final class BprModel implements FactorModel, SimilarItems, FoldIn, Explai
     score(p, userIndex * f, out);
   }
 
-  private void score(float[] user, int uOff, float[] out) {
-    int n = bias.length;
-    for (int i = 0; i < n; i++) {
-      out[i] = bias[i] + dot(user, uOff, q, i * f, f);
+  /** Several users in one pass over the item factors (see {@link BatchScoring}). */
+  @Override
+  public void scoreItems(int[] userIndices, float[][] out) {
+    int[] offs = new int[userIndices.length];
+    for (int j = 0; j < offs.length; j++) {
+      offs[j] = userIndices[j] * f;
     }
+    VectorKernels.provider().scoreBlocks(blocks.get(), p, offs, bias, new float[offs.length], out);
+  }
+
+  private void score(float[] user, int uOff, float[] out) {
+    VectorKernels.provider().scoreBlocks(blocks.get(), user, new int[] {uOff}, bias,
+        new float[] {0f}, new float[][] {out});
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.reco4j.algorithms.mf;
 
+import io.reco4j.linalg.VectorKernels;
+import io.reco4j.linalg.ItemBlocks;
 import io.reco4j.data.IdIndex;
 import io.reco4j.linalg.FactorSimilarity;
 import io.reco4j.linalg.Vectors;
@@ -33,6 +35,8 @@ abstract class BiasedFactorModel<C extends AlgorithmConfig>
   final float[] itemBias;
   final float[] userVec;
   final float[] itemVec;
+  /** The item factors in the scoring layout, built on first use. */
+  private final ItemBlocks.Lazy blocks;
   final double[] trainingRmse;
   private final float[] itemNorm;
 
@@ -56,6 +60,7 @@ abstract class BiasedFactorModel<C extends AlgorithmConfig>
     this.itemBias = itemBias;
     this.userVec = userVec;
     this.itemVec = itemVec;
+    this.blocks = new ItemBlocks.Lazy(itemVec, itemBias.length, f);
     this.trainingRmse = trainingRmse.clone();
     this.itemNorm = FactorSimilarity.norms(itemVec, items.size(), f);
   }
@@ -122,12 +127,22 @@ abstract class BiasedFactorModel<C extends AlgorithmConfig>
     scoreVector(mu + userBias[userIndex], userVec, userIndex * f, out);
   }
 
+  /** Several users in one pass over the item factors (see {@link BatchScoring}). */
+  @Override
+  public void scoreItems(int[] userIndices, float[][] out) {
+    int[] offs = new int[userIndices.length];
+    float[] constants = new float[userIndices.length];
+    for (int j = 0; j < offs.length; j++) {
+      offs[j] = userIndices[j] * f;
+      constants[j] = mu + userBias[userIndices[j]];
+    }
+    VectorKernels.provider().scoreBlocks(blocks.get(), userVec, offs, itemBias, constants, out);
+  }
+
   /** {@code out[i] = base + b_i + q_iᵀ v} with {@code v = vec[off .. off + f)}. */
   final void scoreVector(float base, float[] vec, int off, float[] out) {
-    int n = itemBias.length;
-    for (int i = 0; i < n; i++) {
-      out[i] = base + itemBias[i] + Vectors.dot(vec, off, itemVec, i * f, f);
-    }
+    VectorKernels.provider().scoreBlocks(blocks.get(), vec, new int[] {off}, itemBias,
+        new float[] {base}, new float[][] {out});
   }
 
   /**
