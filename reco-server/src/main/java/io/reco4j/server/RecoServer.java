@@ -179,6 +179,7 @@ public final class RecoServer implements AutoCloseable {
    */
   public void serve(ServedModel model) {
     Objects.requireNonNull(model, "model");
+    warmUp(model);
     synchronized (swapLock) {
       if (recentFloor < 0 || model.lastSequence() < recentFloor) {
         long n = store.scan(model.lastSequence(), 10_000, recent::addAll);
@@ -193,6 +194,37 @@ public final class RecoServer implements AutoCloseable {
       metrics.modelLive(model.version(), model.model().algorithm());
       LOG.info("model {} live: {}", model.version(), model.model().provenance().oneLine());
     }
+  }
+
+  /**
+   * Scores a few users alone and in batches before the model goes live, so the JIT has compiled
+   * the scoring kernels' single-user and batched paths: a vector kernel run by the interpreter is
+   * two orders of magnitude slower, and the first batch of a busy minute would otherwise stall
+   * every request waiting on it.
+   */
+  private static void warmUp(ServedModel model) {
+    if (!(model.model() instanceof io.reco4j.model.ItemScorer scorer)) {
+      return;
+    }
+    int users = model.users().size();
+    int items = model.items().size();
+    if (users == 0 || items == 0) {
+      return;
+    }
+    long start = System.nanoTime();
+    int batch = Math.min(ScoreBatcher.MAX_BATCH, users);
+    int[] ids = new int[batch];
+    float[][] out = new float[batch][items];
+    for (int round = 0; round < 12; round++) {
+      for (int j = 0; j < batch; j++) {
+        ids[j] = (int) ((round * 7919L + j * 104729L) % users);
+      }
+      scorer.scoreItems(ids, out);
+      scorer.scoreItems(ids[0], out[0]);
+      scorer.scoreItems(java.util.Arrays.copyOf(ids, Math.min(5, batch)), out);
+    }
+    LOG.info("warmed up the scoring of model {} in {} ms", model.version(),
+        (System.nanoTime() - start) / 1_000_000);
   }
 
   /**
