@@ -21,9 +21,19 @@ import java.util.Objects;
  * @param sampledNegatives 0 (default) for full ranking over all items; N &gt; 0 ranks every
  *     relevant test item among N random items the user has neither in history nor in test
  * @param seed seed of the negative sampling; user {@code u}'s draws derive from (seed, u)
+ * @param perUser whether {@link EvaluationResult#perUser()} also carries every metric's per-user
+ *     values (for significance tests); off by default, when the evaluation allocates nothing for it
  */
 public record EvalOptions(List<String> metrics, List<Integer> cutoffs, int threads,
-    boolean excludeHistory, double relevanceThreshold, int sampledNegatives, long seed) {
+    boolean excludeHistory, double relevanceThreshold, int sampledNegatives, long seed,
+    boolean perUser) {
+
+  /** Options without per-user values (the signature before {@code perUser} was added). */
+  public EvalOptions(List<String> metrics, List<Integer> cutoffs, int threads,
+      boolean excludeHistory, double relevanceThreshold, int sampledNegatives, long seed) {
+    this(metrics, cutoffs, threads, excludeHistory, relevanceThreshold, sampledNegatives, seed,
+        false);
+  }
 
   public EvalOptions {
     metrics = List.copyOf(Objects.requireNonNull(metrics, "metrics"));
@@ -84,7 +94,7 @@ public record EvalOptions(List<String> metrics, List<Integer> cutoffs, int threa
     List<String> names = java.util.Arrays.stream(metricList.split(","))
         .map(String::strip).filter(x -> !x.isEmpty()).toList();
     return new EvalOptions(names.isEmpty() ? List.of(metricList) : names, cutoffs, threads, excludeHistory,
-        relevanceThreshold, sampledNegatives, seed);
+        relevanceThreshold, sampledNegatives, seed, perUser);
   }
 
   /** A copy with other default cut-offs. */
@@ -94,35 +104,44 @@ public record EvalOptions(List<String> metrics, List<Integer> cutoffs, int threa
       list.add(k);
     }
     return new EvalOptions(metrics, list, threads, excludeHistory, relevanceThreshold,
-        sampledNegatives, seed);
+        sampledNegatives, seed, perUser);
   }
 
   /** A copy with another thread count. */
   public EvalOptions withThreads(int t) {
     return new EvalOptions(metrics, cutoffs, t, excludeHistory, relevanceThreshold,
-        sampledNegatives, seed);
+        sampledNegatives, seed, perUser);
   }
 
   /** A copy that does or does not exclude history items from the candidates. */
   public EvalOptions withExcludeHistory(boolean exclude) {
     return new EvalOptions(metrics, cutoffs, threads, exclude, relevanceThreshold,
-        sampledNegatives, seed);
+        sampledNegatives, seed, perUser);
   }
 
   /** A copy with another relevance threshold (NaN: every test entry is relevant). */
   public EvalOptions withRelevanceThreshold(double threshold) {
     return new EvalOptions(metrics, cutoffs, threads, excludeHistory, threshold,
-        sampledNegatives, seed);
+        sampledNegatives, seed, perUser);
   }
 
   /** A copy using the sampled-negative protocol with N negatives per positive (0: full ranking). */
   public EvalOptions withSampledNegatives(int n) {
-    return new EvalOptions(metrics, cutoffs, threads, excludeHistory, relevanceThreshold, n, seed);
+    return new EvalOptions(metrics, cutoffs, threads, excludeHistory, relevanceThreshold, n, seed,
+        perUser);
   }
 
   /** A copy with another seed. */
   public EvalOptions withSeed(long s) {
     return new EvalOptions(metrics, cutoffs, threads, excludeHistory, relevanceThreshold,
-        sampledNegatives, s);
+        sampledNegatives, s, perUser);
+  }
+
+  /**
+   * A copy that does or does not collect per-user metric values ({@link EvaluationResult#perUser()}).
+   */
+  public EvalOptions withPerUser(boolean collect) {
+    return new EvalOptions(metrics, cutoffs, threads, excludeHistory, relevanceThreshold,
+        sampledNegatives, seed, collect);
   }
 }

@@ -89,6 +89,8 @@ public final class Evaluator {
     final int[] pop;
     final double[] selfInfo;
     int[] testUsers;
+    /** Per-user mode: test user j's contribution to slot s at {@code j * slots + s}; else null. */
+    double[] store;
 
     Run(Model model, Split split, EvalOptions options) {
       this.split = split;
@@ -183,6 +185,7 @@ public final class Evaluator {
       }
       testUsers = Arrays.copyOf(testUsers, n);
       int userCount = n;
+      store = options.perUser() ? new double[n * slots] : null;
       int blocks = (n + BLOCK_USERS - 1) / BLOCK_USERS;
       double[][] partial = new double[blocks][slots];
       int workers = Math.max(1, Math.min(Parallel.resolve(options.threads()), blocks));
@@ -260,7 +263,55 @@ public final class Evaluator {
           }
         }
       }
-      return new EvaluationResult(values, missing, (long) ranked, (long) total[RATED]);
+      Map<String, PerUserValues> perUser = new LinkedHashMap<>();
+      if (store != null) {
+        for (Metric m : metrics) {
+          String name = m.name();
+          if (!values.containsKey(name) || m instanceof CoverageMetric) {
+            continue;
+          }
+          int sum;
+          int count;
+          if (m instanceof RatingMetric) {
+            sum = m instanceof RmseMetric ? SQ : ABS;
+            count = RATED;
+          } else if (m instanceof TopKMetric t) {
+            sum = topKSlot[topK.indexOf(t)];
+            count = RANKED;
+          } else if (m instanceof AucMetric) {
+            sum = AUC_SUM;
+            count = AUC_N;
+          } else {
+            sum = catalogSlot[catalog.indexOf((CatalogMetric) m)];
+            count = sum + 1;
+          }
+          perUser.put(name, perUser(name, sum, count));
+        }
+      }
+      return new EvaluationResult(values, missing, (long) ranked, (long) total[RATED], perUser);
+    }
+
+    /** The users with a non-zero count in slot {@code count}, each with sum / count. */
+    private PerUserValues perUser(String name, int sum, int count) {
+      int m = 0;
+      for (int j = 0; j < testUsers.length; j++) {
+        if (store[j * slots + count] > 0) {
+          m++;
+        }
+      }
+      int[] users = new int[m];
+      double[] v = new double[m];
+      double[] w = new double[m];
+      m = 0;
+      for (int j = 0; j < testUsers.length; j++) {
+        double c = store[j * slots + count];
+        if (c > 0) {
+          users[m] = testUsers[j];
+          v[m] = store[j * slots + sum] / c;
+          w[m++] = c;
+        }
+      }
+      return new PerUserValues(name, users, v, w);
     }
 
     /** Scratch of one worker thread, reused across its users. */
@@ -282,9 +333,20 @@ public final class Evaluator {
         return a;
       }
 
+      int base;
+
+      /** {@code acc[slot] += v}, and the same into the current user's per-user row. */
+      private void add(double[] acc, int slot, double v) {
+        acc[slot] += v;
+        if (store != null) {
+          store[base + slot] += v;
+        }
+      }
+
       void block(int from, int to, double[] acc) {
         for (int j = from; j < to; j++) {
           int u = testUsers[j];
+          base = j * slots;
           if (predictor != null && !ratingMetrics.isEmpty()) {
             rate(u, acc);
           }
@@ -303,9 +365,9 @@ public final class Evaluator {
         float[] val = test.values();
         for (int p = test.rowStart(u), end = test.rowEnd(u); p < end; p++) {
           double e = (double) predictor.predict(u, col[p]) - val[p];
-          acc[SQ] += e * e;
-          acc[ABS] += Math.abs(e);
-          acc[RATED] += 1;
+          add(acc, SQ, e * e);
+          add(acc, ABS, Math.abs(e));
+          add(acc, RATED, 1);
         }
       }
 
@@ -330,9 +392,9 @@ public final class Evaluator {
           for (int r = 0; r < n; r++) {
             hits[r] = relevant[list[r]];
           }
-          acc[RANKED] += 1;
+          add(acc, RANKED, 1);
           for (int t = 0; t < topKSlot.length; t++) {
-            acc[topKSlot[t]] += topK.get(t).ofList(hits, n, relevantCount);
+            add(acc, topKSlot[t], topK.get(t).ofList(hits, n, relevantCount));
           }
           if (auc) {
             auc(u, acc);
@@ -365,8 +427,8 @@ public final class Evaluator {
         }
         double a = AucMetric.compute(candidates, m, positives, p);
         if (!Double.isNaN(a)) {
-          acc[AUC_SUM] += a;
-          acc[AUC_N] += 1;
+          add(acc, AUC_SUM, a);
+          add(acc, AUC_N, 1);
         }
       }
 
@@ -389,8 +451,8 @@ public final class Evaluator {
           for (int r = 0; r < len; r++) {
             sum += m instanceof NoveltyMetric ? selfInfo[list[r]] : pop[list[r]];
           }
-          acc[catalogSlot[c]] += sum / len;
-          acc[catalogSlot[c] + 1] += 1;
+          add(acc, catalogSlot[c], sum / len);
+          add(acc, catalogSlot[c] + 1, 1);
         }
       }
 
@@ -432,22 +494,22 @@ public final class Evaluator {
               below++;
             }
           }
-          acc[RANKED] += 1;
+          add(acc, RANKED, 1);
           if (maxK > 0) {
             if (rank < maxK) {
               hits[rank] = true;
             }
             int len = Math.min(maxK, n + 1);
             for (int t = 0; t < topKSlot.length; t++) {
-              acc[topKSlot[t]] += topK.get(t).ofList(hits, len, 1);
+              add(acc, topKSlot[t], topK.get(t).ofList(hits, len, 1));
             }
             if (rank < maxK) {
               hits[rank] = false;
             }
           }
           if (auc && n > 0) {
-            acc[AUC_SUM] += (below + 0.5 * ties) / n;
-            acc[AUC_N] += 1;
+            add(acc, AUC_SUM, (below + 0.5 * ties) / n);
+            add(acc, AUC_N, 1);
           }
         }
       }
