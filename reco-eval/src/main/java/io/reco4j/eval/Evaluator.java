@@ -41,6 +41,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * index order; worker threads take blocks dynamically, each block writes its own partial sums, and
  * these are reduced in block order. Per-worker scratch (score buffer, heap, marks) is reused across
  * users. The result is bit-identical for every thread count.
+ *
+ * <p><b>Per-user values.</b> With {@link EvalOptions#perUser()} set, every addition to a block's
+ * sums is also recorded in the test user's own row (one {@code double} per sum and test user), and
+ * the result carries each metric's {@link PerUserValues} for paired significance tests. The reported
+ * values are computed exactly as without the option; each user's row is written by one thread only,
+ * so the per-user values are bit-identical for every thread count too.
  */
 public final class Evaluator {
   /** Test users per block; fixed so that the reduction order never depends on threads. */
