@@ -346,6 +346,15 @@ public record ExperimentSpec(String name, List<DatasetSpec> datasets, List<Strin
             ok = false;
             continue;
           }
+          JsonNode defaults = JSON.valueToTree(Algorithms.defaults(name));
+          if (!defaults.has(f.getKey())) {
+            List<String> known = new ArrayList<>();
+            defaults.fieldNames().forEachRemaining(known::add);
+            errors.add(fp, name + ": unknown parameter '" + f.getKey() + "' (known: "
+                + String.join(", ", known) + ")");
+            ok = false;
+            continue;
+          }
           if (!f.getValue().isArray() || f.getValue().isEmpty()) {
             errors.add(fp, "expected a non-empty list of values, got " + f.getValue());
             ok = false;
