@@ -69,6 +69,29 @@ class ExperimentCommandTest {
     assertThat(tmp.resolve("out")).doesNotExist();
   }
 
+  /** Runs both shipped experiments in full (about 10 s on two cores); {@code -Dgroups=slow}. */
+  @Test
+  @org.junit.jupiter.api.Tag("slow")
+  void theShippedExampleExperimentsRunToTheEndWithinTheirBands(@TempDir Path tmp)
+      throws Exception {
+    SharedData.dir("ml-100k");
+    Path root = Path.of(System.getProperty("reco4j.root", "..")).toAbsolutePath();
+    for (String name : List.of("ml100k-rating", "ml100k-implicit")) {
+      Path out = tmp.resolve(name);
+      RecoCliTest.Run r = RecoCliTest.reco("experiment", "run",
+          root.resolve("experiments").resolve(name + ".yaml").toString(), "--out", out.toString());
+      assertThat(r.code()).as(r.err()).isZero();
+      List<String> rows = Files.readAllLines(out.resolve("summary.csv"));
+      assertThat(rows).hasSize(name.contains("rating") ? 7 : 6);
+      if (name.contains("rating")) {
+        // bias: Surprise reports RMSE 0.944 for BaselineOnly, 5-fold CV on ML-100K
+        String bias = rows.stream().filter(x -> x.contains(",bias,")).findFirst().orElseThrow();
+        double rmse = Double.parseDouble(bias.split(",")[7]);
+        assertThat(rmse).isBetween(0.935, 0.955);
+      }
+    }
+  }
+
   @Test
   void theShippedExampleExperimentsAreValid() throws Exception {
     Path root = Path.of(System.getProperty("reco4j.root", "..")).toAbsolutePath();
