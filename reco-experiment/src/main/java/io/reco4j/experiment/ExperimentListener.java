@@ -1,0 +1,36 @@
+package io.reco4j.experiment;
+
+/**
+ * Receives the progress of an {@link ExperimentRunner}, on the runner's thread. Implementations
+ * must be quick (print a line, advance a bar). Every method does nothing by default.
+ */
+public interface ExperimentListener {
+  /** A listener that ignores everything. */
+  ExperimentListener NONE = new ExperimentListener() { };
+
+  /**
+   * The experiment starts.
+   *
+   * @param total number of runs in the experiment
+   * @param done runs already complete in the results directory (skipped under resume)
+   */
+  default void started(int total, int done) { }
+
+  /** A run begins (after its data is loaded and split). */
+  default void runStarted(PlannedRun run) { }
+
+  /**
+   * Progress inside the running run: one line per finished fold (train and evaluation seconds
+   * and metric values) or training iteration, e.g. {@code fold 2: epoch 5/20}.
+   */
+  default void runProgress(PlannedRun run, String line) { }
+
+  /** A run finished and its JSON is written. */
+  default void runFinished(PlannedRun run, RunResult result) { }
+
+  /** A run was skipped because its complete JSON already exists (resume). */
+  default void runSkipped(PlannedRun run) { }
+
+  /** Loading or splitting data, before the runs that use it. */
+  default void message(String line) { }
+}

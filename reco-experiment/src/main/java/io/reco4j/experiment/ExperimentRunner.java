@@ -1,0 +1,365 @@
+package io.reco4j.experiment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.reco4j.algorithms.Algorithms;
+import io.reco4j.data.Dataset;
+import io.reco4j.data.download.DataLocator;
+import io.reco4j.data.io.DataLoader;
+import io.reco4j.data.io.LoadOptions;
+import io.reco4j.eval.EvaluationReport;
+import io.reco4j.eval.EvaluationRunner;
+import io.reco4j.eval.Metrics;
+import io.reco4j.io.AtomicFiles;
+import io.reco4j.model.AlgorithmConfig;
+import io.reco4j.model.Model;
+import io.reco4j.model.Trainer;
+import io.reco4j.model.TrainingListener;
+import io.reco4j.split.Split;
+import io.reco4j.split.Splits;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Runs an {@link ExperimentSpec}: expands it into {@link PlannedRun}s and evaluates them one at a
+ * time with {@link EvaluationRunner}, writing into a results directory:
+ *
+ * <pre>
+ * DIR/experiment.yaml     the experiment file as given
+ * DIR/experiment.json     name, spec hash, the planned run ids
+ * DIR/runs/&lt;id&gt;.json      one per finished run: definition, the EvaluationReport (per-fold and
+ *                         mean ± std metric values, timings, data fingerprint, commit, JVM)
+ * DIR/summary.csv         one row per finished run, rewritten after each run
+ * </pre>
+ *
+ * <p>Every file is written atomically ({@link AtomicFiles}), a run's JSON as soon as the run ends,
+ * so a crash or Ctrl-C loses at most the run in progress. With {@code resume}, runs whose JSON
+ * exists and is complete are skipped; a directory made by an experiment with another
+ * {@linkplain ExperimentSpec#hash() hash} is refused. Without {@code resume}, a directory that
+ * already holds an experiment is refused.
+ *
+ * <p>Datasets are loaded once per dataset entry, splits computed once per (dataset, split, seed).
+ * Not thread-safe; one runner per experiment.
+ */
+public final class ExperimentRunner {
+  /** The {@code format} field of run files. */
+  public static final String RUN_FORMAT = "reco4j-experiment-run";
+  /** The {@code formatVersion} field of run files. */
+  public static final int RUN_FORMAT_VERSION = 1;
+
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  private final ExperimentSpec spec;
+  private final String specText;
+  private final Path specDir;
+  private final Path outDir;
+  private final boolean resume;
+  private final ExperimentListener listener;
+  private final DataLocator locator;
+
+  /**
+   * @param spec the experiment
+   * @param specText the experiment file's text, stored as {@code experiment.yaml}
+   * @param specDir where relative dataset paths are tried first (the file's folder), or null
+   * @param outDir the results directory (created when missing)
+   * @param resume whether to continue an experiment in {@code outDir}
+   * @param listener receives progress
+   */
+  public ExperimentRunner(ExperimentSpec spec, String specText, Path specDir, Path outDir,
+      boolean resume, ExperimentListener listener) {
+    this.spec = Objects.requireNonNull(spec, "spec");
+    this.specText = Objects.requireNonNull(specText, "specText");
+    this.specDir = specDir;
+    this.outDir = Objects.requireNonNull(outDir, "outDir");
+    this.resume = resume;
+    this.listener = Objects.requireNonNull(listener, "listener");
+    this.locator = DataLocator.fromEnvironment();
+  }
+
+  /**
+   * What a finished {@link #run()} did.
+   *
+   * @param total runs in the experiment
+   * @param ran runs executed now
+   * @param skipped runs already complete (resume)
+   * @param summary the summary CSV
+   */
+  public record Outcome(int total, int ran, int skipped, Path summary) { }
+
+  /** The run JSON of a run id in {@code outDir}. */
+  public static Path runFile(Path outDir, String id) {
+    return outDir.resolve("runs").resolve(id + ".json");
+  }
+
+  /**
+   * Runs every run not yet complete.
+   *
+   * @throws IllegalArgumentException when a dataset cannot be found (naming {@code
+   *     datasets[i].data}) or the results directory belongs to another experiment
+   * @throws IOException when data cannot be read or results cannot be written
+   */
+  public Outcome run() throws IOException {
+    List<PlannedRun> runs = spec.runs();
+    List<Path> dataPaths = locateData();
+    prepareDirectory(runs);
+    int done = 0;
+    for (PlannedRun r : runs) {
+      if (complete(r)) {
+        done++;
+      }
+    }
+    listener.started(runs.size(), done);
+    writeSummary(runs);
+    int ran = 0;
+    int skipped = 0;
+    Dataset data = null;
+    int dataIndex = -1;
+    Map<String, List<Split>> folds = new HashMap<>();
+    for (PlannedRun r : runs) {
+      if (complete(r)) {
+        skipped++;
+        listener.runSkipped(r);
+        continue;
+      }
+      int di = spec.datasets().indexOf(r.dataset());
+      if (di != dataIndex) {
+        data = null; // let the previous dataset and its folds go first
+        folds.clear();
+        data = load(dataPaths.get(di), r.dataset());
+        dataIndex = di;
+      }
+      Dataset d = data;
+      String foldKey = r.split() + "|" + r.seed();
+      List<Split> f = folds.get(foldKey);
+      if (f == null) {
+        long t0 = System.nanoTime();
+        f = Splits.parse(r.split()).split(d, r.seed());
+        folds.put(foldKey, f);
+        listener.message(String.format(Locale.ROOT, "%s: %s seed %d, %d fold(s) in %.2f s",
+            d.name(), r.split(), r.seed(), f.size(), (System.nanoTime() - t0) / 1e9));
+      }
+      listener.runStarted(r);
+      RunResult result = runOne(r, d, f);
+      ran++;
+      writeSummary(runs);
+      listener.runFinished(r, result);
+    }
+    return new Outcome(runs.size(), ran, skipped, outDir.resolve("summary.csv"));
+  }
+
+  private List<Path> locateData() {
+    List<Path> paths = new ArrayList<>();
+    List<String> errors = new ArrayList<>();
+    for (int i = 0; i < spec.datasets().size(); i++) {
+      String data = spec.datasets().get(i).data();
+      Path local = specDir == null ? null : specDir.resolve(data);
+      try {
+        paths.add(local != null && Files.exists(local) ? local : locator.locate(data));
+      } catch (IllegalArgumentException e) {
+        errors.add("datasets[" + i + "].data: " + e.getMessage());
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", errors));
+    }
+    return paths;
+  }
+
+  private Dataset load(Path path, ExperimentSpec.DatasetSpec ds) throws IOException {
+    long t0 = System.nanoTime();
+    DataLoader loader = new DataLoader(DataLoader.defaultCacheDir(), true,
+        w -> listener.message("warning: " + w));
+    LoadOptions base = LoadOptions.defaults();
+    LoadOptions opts = new LoadOptions(base.delimiter(), base.header(), base.columns(),
+        base.onError(), base.duplicates(), spec.threads());
+    Dataset d = loader.load(path, opts).dataset();
+    if (ds.implicit()) {
+      d = d.implicit(ds.minRating());
+    }
+    listener.message(String.format(Locale.ROOT, "%s: %,d users, %,d items, %,d interactions "
+        + "(loaded in %.2f s)", ds.label(), d.userCount(), d.itemCount(), d.size(),
+        (System.nanoTime() - t0) / 1e9));
+    return d;
+  }
+
+  private RunResult runOne(PlannedRun r, Dataset d, List<Split> folds) throws IOException {
+    AlgorithmConfig config = Algorithms.config(r.algorithm(), r.configJson());
+    int[] fold = {0};
+    Supplier<Trainer<?>> trainers = () -> {
+      fold[0]++;
+      int f = fold[0];
+      return new ListenedTrainer(Algorithms.trainer(config), (it, n, loss, secs) ->
+          listener.runProgress(r, String.format(Locale.ROOT, "fold %d: iteration %d/%d", f, it,
+              n)));
+    };
+    Map<String, Supplier<Trainer<?>>> algos = new LinkedHashMap<>();
+    algos.put(r.label(), trainers);
+    EvaluationRunner evaluation = new EvaluationRunner(spec.evalOptions(r.seed()),
+        line -> listener.runProgress(r, line));
+    EvaluationReport report = evaluation.run(d, folds, algos);
+
+    ObjectNode root = JSON.createObjectNode();
+    root.put("format", RUN_FORMAT);
+    root.put("formatVersion", RUN_FORMAT_VERSION);
+    root.put("id", r.id());
+    root.put("experiment", spec.name());
+    root.put("specHash", spec.hash());
+    root.set("definition", r.definition());
+    root.set("params", JSON.readTree(r.paramsJson()));
+    root.put("dataset", r.dataset().label());
+    root.set("report", JSON.readTree(report.toJson()));
+    root.put("complete", true);
+    Path file = runFile(outDir, r.id());
+    byte[] bytes = JSON.writeValueAsBytes(root);
+    AtomicFiles.write(file, out -> out.write(bytes));
+    return new RunResult(r, report, file);
+  }
+
+  /** Whether a run's JSON exists, parses, names the run and is marked complete. */
+  boolean complete(PlannedRun r) {
+    Path file = runFile(outDir, r.id());
+    if (!Files.isRegularFile(file)) {
+      return false;
+    }
+    try {
+      JsonNode n = JSON.readTree(file.toFile());
+      return n != null && RUN_FORMAT.equals(n.path("format").asText())
+          && r.id().equals(n.path("id").asText()) && n.path("complete").asBoolean(false)
+          && n.path("report").path("algorithms").size() == 1;
+    } catch (IOException e) {
+      return false; // torn or foreign: run it again
+    }
+  }
+
+  private void prepareDirectory(List<PlannedRun> runs) throws IOException {
+    Path manifest = outDir.resolve("experiment.json");
+    String hash = spec.hash();
+    if (Files.exists(manifest)) {
+      JsonNode m;
+      try {
+        m = JSON.readTree(manifest.toFile());
+      } catch (JsonProcessingException e) {
+        throw new IllegalArgumentException(manifest + " is not valid JSON; remove the folder or "
+            + "choose another --out", e);
+      }
+      String old = m.path("specHash").asText();
+      if (!resume) {
+        throw new IllegalArgumentException(outDir + " already holds the results of experiment '"
+            + m.path("name").asText() + "'; pass --resume to continue it or choose another --out");
+      }
+      if (!hash.equals(old)) {
+        throw new IllegalArgumentException("cannot resume: " + outDir + " was made by a different "
+            + "experiment spec (hash " + abbreviate(old) + ", this spec " + abbreviate(hash)
+            + "); its experiment.yaml shows which; choose another --out");
+      }
+    } else if (Files.isDirectory(outDir.resolve("runs"))) {
+      throw new IllegalArgumentException(outDir + " holds runs/ but no experiment.json; "
+          + "choose another --out");
+    }
+    Files.createDirectories(outDir.resolve("runs"));
+    // temp files of runs interrupted mid-write: the runs themselves will run again
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(outDir.resolve("runs"), ".*.tmp")) {
+      for (Path p : ds) {
+        Files.deleteIfExists(p);
+      }
+    }
+    byte[] yaml = specText.getBytes(StandardCharsets.UTF_8);
+    AtomicFiles.write(outDir.resolve("experiment.yaml"), out -> out.write(yaml));
+    ObjectNode m = JSON.createObjectNode();
+    m.put("name", spec.name());
+    m.put("specHash", hash);
+    m.put("runCount", runs.size());
+    ArrayNode ids = m.putArray("runs");
+    for (PlannedRun r : runs) {
+      ids.addObject().put("id", r.id()).put("description", r.describe());
+    }
+    byte[] bytes = JSON.writeValueAsBytes(m);
+    AtomicFiles.write(manifest, out -> out.write(bytes));
+  }
+
+  private static String abbreviate(String hash) {
+    return hash.length() > 12 ? hash.substring(0, 12) : hash;
+  }
+
+  /** Rewrites summary.csv from the complete run JSONs, in run order. */
+  private void writeSummary(List<PlannedRun> runs) throws IOException {
+    List<String> metricNames = Metrics.names(spec.evalOptions(0).resolvedMetrics());
+    CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+    List<String> columns = new ArrayList<>(List.of("id", "dataset", "split", "algorithm", "label",
+        "params", "seed"));
+    for (String m : metricNames) {
+      columns.add(m + "_mean");
+      columns.add(m + "_std");
+    }
+    columns.add("train_seconds");
+    columns.add("eval_seconds");
+    columns.forEach(schema::addColumn);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (PlannedRun r : runs) {
+      if (!complete(r)) {
+        continue;
+      }
+      JsonNode report = JSON.readTree(runFile(outDir, r.id()).toFile()).path("report");
+      JsonNode algo = report.path("algorithms").path(0);
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("id", r.id());
+      row.put("dataset", r.dataset().label());
+      row.put("split", r.split());
+      row.put("algorithm", r.algorithm());
+      row.put("label", r.label());
+      row.put("params", r.paramsJson());
+      row.put("seed", r.seed());
+      for (String m : metricNames) {
+        JsonNode s = algo.path("summary").path(m);
+        row.put(m + "_mean", s.has("mean") ? s.get("mean").asText() : "");
+        row.put(m + "_std", s.has("std") ? s.get("std").asText() : "");
+      }
+      row.put("train_seconds", report.path("trainSeconds").asText());
+      row.put("eval_seconds", report.path("evalSeconds").asText());
+      rows.add(row);
+    }
+    CsvMapper csv = CsvMapper.builder()
+        .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
+    AtomicFiles.write(outDir.resolve("summary.csv"), out -> {
+      Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+      csv.writer(schema.build()).writeValues(w).writeAll(rows).close();
+      w.flush(); // AtomicFiles closes the stream after forcing it to disk
+    });
+  }
+
+  /** Trains through the delegate's listener-aware method, so iterations reach the listener. */
+  private record ListenedTrainer(Trainer<? extends Model> delegate, TrainingListener listener)
+      implements Trainer<Model> {
+    @Override
+    public AlgorithmConfig config() {
+      return delegate.config();
+    }
+
+    @Override
+    public Model train(Dataset data) {
+      return delegate.train(data, listener);
+    }
+  }
+
+}
