@@ -378,6 +378,16 @@ public final class RecoServer implements AutoCloseable {
     writeJson(ctx, body);
   }
 
+  /** Reads and discards up to {@code limit} bytes (fewer at the end of the stream). */
+  private static void drain(InputStream in, long limit) throws IOException {
+    byte[] sink = new byte[64 * 1024];
+    long left = limit;
+    int r;
+    while (left > 0 && (r = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+      left -= r;
+    }
+  }
+
   private static void writeJson(Context ctx, Object body) {
     try {
       ctx.contentType(JSON_TYPE).result(JSON.writeValueAsBytes(body));
@@ -386,19 +396,32 @@ public final class RecoServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Most bytes of a refused oversized body read and discarded before the 413 is sent: a client
+   * still writing its body when the server answers and closes would otherwise often see a reset
+   * instead of the answer. Beyond this the connection is simply closed.
+   */
+  private static final long DRAIN_LIMIT = 16L << 20;
+
   private byte[] readBody(Context ctx, boolean required) throws IOException {
     long declared = ctx.req().getContentLengthLong();
     if (declared > config.maxBodyBytes()) {
+      if (declared <= DRAIN_LIMIT) {
+        try (InputStream in = ctx.req().getInputStream()) {
+          drain(in, declared);
+        }
+      }
       throw new ApiException(413, "payload_too_large", null, "body of " + declared
           + " bytes exceeds the limit of " + config.maxBodyBytes() + " bytes");
     }
     byte[] body;
     try (InputStream in = ctx.req().getInputStream()) {
       body = in.readNBytes((int) config.maxBodyBytes() + 1);
-    }
-    if (body.length > config.maxBodyBytes()) {
-      throw new ApiException(413, "payload_too_large", null, "body exceeds the limit of "
-          + config.maxBodyBytes() + " bytes");
+      if (body.length > config.maxBodyBytes()) {
+        drain(in, DRAIN_LIMIT);
+        throw new ApiException(413, "payload_too_large", null, "body exceeds the limit of "
+            + config.maxBodyBytes() + " bytes");
+      }
     }
     if (body.length > 0 || required) {
       String ct = ctx.header("Content-Type");
