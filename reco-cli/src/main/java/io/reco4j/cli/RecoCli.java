@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
     description = "reco4j: fast recommender data loading, models and evaluation on the JVM.",
     subcommands = {ServeCommand.class, QuickstartCommand.class, EvaluateCommand.class, TrainCommand.class,
         RecommendCommand.class, SimilarCommand.class, DataCommand.class,
-        BenchCommand.class, ExperimentCommand.class, CommandLine.HelpCommand.class})
+        BenchCommand.class, ExperimentCommand.class, ReportCommand.class,
+        CommandLine.HelpCommand.class})
 public final class RecoCli {
 
   /** Runs the command line and returns the exit status. */

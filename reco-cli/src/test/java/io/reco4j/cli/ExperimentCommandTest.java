@@ -34,7 +34,8 @@ class ExperimentCommandTest {
     assertThat(r.out()).contains("2 run(s): 2 ran, 0 already complete");
     assertThat(r.err()).contains("[1/2] bias on").contains("[2/2] popular on");
     try (var files = Files.list(out.resolve("runs"))) {
-      assertThat(files.count()).isEqualTo(2);
+      // a run JSON and (single-fold split) a per-user values file per run
+      assertThat(files.count()).isEqualTo(4);
     }
     List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
     assertThat(csv).hasSize(3);

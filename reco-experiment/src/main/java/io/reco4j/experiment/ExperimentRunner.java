@@ -14,7 +14,11 @@ import io.reco4j.data.Dataset;
 import io.reco4j.data.download.DataLocator;
 import io.reco4j.data.io.DataLoader;
 import io.reco4j.data.io.LoadOptions;
+import io.reco4j.eval.EvalOptions;
 import io.reco4j.eval.EvaluationReport;
+import io.reco4j.eval.EvaluationResult;
+import io.reco4j.eval.Evaluator;
+import io.reco4j.eval.PerUserValues;
 import io.reco4j.eval.EvaluationRunner;
 import io.reco4j.eval.Metrics;
 import io.reco4j.io.AtomicFiles;
@@ -49,8 +53,16 @@ import java.util.function.Supplier;
  * DIR/experiment.json     name, spec hash, the planned run ids
  * DIR/runs/&lt;id&gt;.json      one per finished run: definition, the EvaluationReport (per-fold and
  *                         mean ± std metric values, timings, data fingerprint, commit, JVM)
+ * DIR/runs/&lt;id&gt;.peruser.json  single-fold runs only: per metric, the per-user values
+ *                         ({@link #PERUSER_FORMAT}) for significance tests ({@link ExperimentReport})
  * DIR/summary.csv         one row per finished run, rewritten after each run
  * </pre>
+ *
+ * <p>Per-user values are kept only when the run's split has a single fold (e.g. {@code user:0.2}):
+ * the trained model is evaluated once more with {@link EvalOptions#withPerUser(boolean)} (the
+ * evaluation is deterministic, so the values average to the run JSON's metrics). Multi-fold runs
+ * (k-fold) have no per-user file; their report shows mean ± std over folds instead. The per-user
+ * file is written before the run JSON, so a run JSON marked complete always has its values.
  *
  * <p>Every file is written atomically ({@link AtomicFiles}), a run's JSON as soon as the run ends,
  * so a crash or Ctrl-C loses at most the run in progress. With {@code resume}, runs whose JSON
@@ -66,9 +78,14 @@ public final class ExperimentRunner {
   public static final String RUN_FORMAT = "reco4j-experiment-run";
   /** The {@code formatVersion} field of run files. */
   public static final int RUN_FORMAT_VERSION = 1;
+  /** The {@code format} field of per-user files. */
+  public static final String PERUSER_FORMAT = "reco4j-experiment-peruser";
+  /** The {@code formatVersion} field of per-user files. */
+  public static final int PERUSER_FORMAT_VERSION = 1;
 
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(SerializationFeature.INDENT_OUTPUT).build();
+  private static final ObjectMapper COMPACT = JsonMapper.builder().build();
 
   private final ExperimentSpec spec;
   private final String specText;
@@ -110,6 +127,11 @@ public final class ExperimentRunner {
   /** The run JSON of a run id in {@code outDir}. */
   public static Path runFile(Path outDir, String id) {
     return outDir.resolve("runs").resolve(id + ".json");
+  }
+
+  /** The per-user values file of a run id in {@code outDir} (single-fold runs only). */
+  public static Path perUserFile(Path outDir, String id) {
+    return outDir.resolve("runs").resolve(id + ".peruser.json");
   }
 
   /**
@@ -206,18 +228,26 @@ public final class ExperimentRunner {
   private RunResult runOne(PlannedRun r, Dataset d, List<Split> folds) throws IOException {
     AlgorithmConfig config = Algorithms.config(r.algorithm(), r.configJson());
     int[] fold = {0};
+    boolean keepPerUser = folds.size() == 1;
+    Model[] trained = new Model[1];
     Supplier<Trainer<?>> trainers = () -> {
       fold[0]++;
       int f = fold[0];
       return new ListenedTrainer(Algorithms.trainer(config), (it, n, loss, secs) ->
           listener.runProgress(r, String.format(Locale.ROOT, "fold %d: iteration %d/%d", f, it,
-              n)));
+              n)), keepPerUser ? trained : null);
     };
     Map<String, Supplier<Trainer<?>>> algos = new LinkedHashMap<>();
     algos.put(r.label(), trainers);
     EvaluationRunner evaluation = new EvaluationRunner(spec.evalOptions(r.seed()),
         line -> listener.runProgress(r, line));
     EvaluationReport report = evaluation.run(d, folds, algos);
+    if (keepPerUser) {
+      EvaluationResult values = Evaluator.evaluate(trained[0], folds.get(0),
+          spec.evalOptions(r.seed()).withPerUser(true));
+      trained[0] = null;
+      writePerUser(r, values.perUser());
+    }
 
     ObjectNode root = JSON.createObjectNode();
     root.put("format", RUN_FORMAT);
@@ -236,6 +266,64 @@ public final class ExperimentRunner {
     return new RunResult(r, report, file);
   }
 
+  private void writePerUser(PlannedRun r, Map<String, PerUserValues> perUser) throws IOException {
+    ObjectNode root = COMPACT.createObjectNode();
+    root.put("format", PERUSER_FORMAT);
+    root.put("formatVersion", PERUSER_FORMAT_VERSION);
+    root.put("id", r.id());
+    ObjectNode metrics = root.putObject("metrics");
+    for (PerUserValues v : perUser.values()) {
+      ObjectNode m = metrics.putObject(v.metric());
+      ArrayNode users = m.putArray("users");
+      for (int u : v.users()) {
+        users.add(u);
+      }
+      ArrayNode values = m.putArray("values");
+      for (double x : v.values()) {
+        values.add(x);
+      }
+      ArrayNode weights = m.putArray("weights");
+      for (double w : v.weights()) {
+        weights.add(w);
+      }
+    }
+    byte[] bytes = COMPACT.writeValueAsBytes(root);
+    AtomicFiles.write(perUserFile(outDir, r.id()), out -> out.write(bytes));
+  }
+
+  /**
+   * Reads a per-user values file written by a runner.
+   *
+   * @return metric name → values, in file order
+   * @throws IOException when the file cannot be read
+   * @throws IllegalArgumentException naming the file when it is not a per-user values file
+   */
+  public static Map<String, PerUserValues> readPerUser(Path file) throws IOException {
+    JsonNode root = JSON.readTree(file.toFile());
+    if (root == null || !PERUSER_FORMAT.equals(root.path("format").asText())) {
+      throw new IllegalArgumentException(file + ": not a " + PERUSER_FORMAT + " file");
+    }
+    Map<String, PerUserValues> out = new LinkedHashMap<>();
+    root.path("metrics").fields().forEachRemaining(e -> {
+      JsonNode m = e.getValue();
+      int n = m.path("users").size();
+      int[] users = new int[n];
+      double[] values = new double[n];
+      double[] weights = new double[n];
+      if (m.path("values").size() != n || m.path("weights").size() != n) {
+        throw new IllegalArgumentException(file + ": metrics." + e.getKey()
+            + " has arrays of different lengths");
+      }
+      for (int j = 0; j < n; j++) {
+        users[j] = m.path("users").get(j).asInt();
+        values[j] = m.path("values").get(j).asDouble();
+        weights[j] = m.path("weights").get(j).asDouble();
+      }
+      out.put(e.getKey(), new PerUserValues(e.getKey(), users, values, weights));
+    });
+    return out;
+  }
+
   /** Whether a run's JSON exists, parses, names the run and is marked complete. */
   boolean complete(PlannedRun r) {
     Path file = runFile(outDir, r.id());
@@ -246,7 +334,9 @@ public final class ExperimentRunner {
       JsonNode n = JSON.readTree(file.toFile());
       return n != null && RUN_FORMAT.equals(n.path("format").asText())
           && r.id().equals(n.path("id").asText()) && n.path("complete").asBoolean(false)
-          && n.path("report").path("algorithms").size() == 1;
+          && n.path("report").path("algorithms").size() == 1
+          && (n.path("report").path("folds").asInt() != 1
+              || Files.isRegularFile(perUserFile(outDir, r.id())));
     } catch (IOException e) {
       return false; // torn or foreign: run it again
     }
@@ -349,8 +439,8 @@ public final class ExperimentRunner {
   }
 
   /** Trains through the delegate's listener-aware method, so iterations reach the listener. */
-  private record ListenedTrainer(Trainer<? extends Model> delegate, TrainingListener listener)
-      implements Trainer<Model> {
+  private record ListenedTrainer(Trainer<? extends Model> delegate, TrainingListener listener,
+      Model[] keep) implements Trainer<Model> {
     @Override
     public AlgorithmConfig config() {
       return delegate.config();
@@ -358,7 +448,11 @@ public final class ExperimentRunner {
 
     @Override
     public Model train(Dataset data) {
-      return delegate.train(data, listener);
+      Model m = delegate.train(data, listener);
+      if (keep != null) {
+        keep[0] = m; // single-fold runs: evaluated again for per-user values
+      }
+      return m;
     }
   }
 

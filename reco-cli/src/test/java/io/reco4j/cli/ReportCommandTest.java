@@ -1,0 +1,65 @@
+package io.reco4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reco4j.testkit.SharedData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportCommandTest {
+
+  @Test
+  void reportWritesAMarkdownTableWithTheBestInBoldAndTheWorseMarked(@TempDir Path tmp)
+      throws Exception {
+    Path exp = tmp.resolve("exp.yaml");
+    Files.writeString(exp, """
+        name: report-test
+        datasets:
+          - {data: %s, implicit: true}
+        splits: ["user:0.2"]
+        algorithms:
+          - name: popular
+          - name: ials
+            params: {factors: 16, iterations: 5}
+        metrics: [ndcg]
+        k: [10]
+        seeds: [42]
+        """.formatted(SharedData.dir("ml-100k")));
+    Path out = tmp.resolve("out");
+    RecoCliTest.Run r = RecoCliTest.reco("experiment", "run", exp.toString(), "--out",
+        out.toString(), "--threads", "2");
+    assertThat(r.code()).as(r.err()).isZero();
+
+    Path md = tmp.resolve("report.md");
+    RecoCliTest.Run report = RecoCliTest.reco("report", out.toString(), "--format", "markdown",
+        "--out", md.toString());
+    assertThat(report.code()).as(report.err()).isZero();
+    assertThat(report.out()).contains("report: " + md);
+    String text = Files.readString(md);
+    assertThat(text).startsWith("# Experiment report-test").contains("| run | params | ndcg@10 |");
+    assertThat(text.lines().filter(l -> l.startsWith("| ials")).findFirst().orElseThrow())
+        .contains("**0.");
+    assertThat(text.lines().filter(l -> l.startsWith("| popular")).findFirst().orElseThrow())
+        .endsWith(" * |");
+
+    RecoCliTest.Run stdout = RecoCliTest.reco("report", out.toString());
+    assertThat(stdout.code()).as(stdout.err()).isZero();
+    assertThat(stdout.out()).isEqualTo(text);
+  }
+
+  @Test
+  void htmlIsRefusedWithAClearMessage(@TempDir Path tmp) {
+    RecoCliTest.Run r = RecoCliTest.reco("report", tmp.toString(), "--format", "html");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("not yet implemented: use --format markdown");
+  }
+
+  @Test
+  void aFolderWithoutResultsIsRefused(@TempDir Path tmp) {
+    RecoCliTest.Run r = RecoCliTest.reco("report", tmp.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("error: ").contains("experiment.json");
+  }
+}
