@@ -53,7 +53,8 @@ import java.util.function.Supplier;
  * DIR/experiment.json     name, spec hash, the planned run ids
  * DIR/runs/&lt;id&gt;.json      one per finished run: definition, the EvaluationReport (per-fold and
  *                         mean ± std metric values, timings, data fingerprint, commit, JVM)
- * DIR/runs/&lt;id&gt;.peruser.json  single-fold runs only: per metric, the per-user values
+ * DIR/runs/&lt;id&gt;.peruser.json  single-fold runs only: per metric, the dense user indices,
+ *                         the per-user values and (when not all 1) their weights, compact JSON
  *                         ({@link #PERUSER_FORMAT}) for significance tests ({@link ExperimentReport})
  * DIR/summary.csv         one row per finished run, rewritten after each run
  * </pre>
@@ -282,9 +283,15 @@ public final class ExperimentRunner {
       for (double x : v.values()) {
         values.add(x);
       }
-      ArrayNode weights = m.putArray("weights");
+      boolean unit = true;
       for (double w : v.weights()) {
-        weights.add(w);
+        unit &= w == 1.0;
+      }
+      if (!unit) { // full ranking: every weight is 1 and the array is left out
+        ArrayNode weights = m.putArray("weights");
+        for (double w : v.weights()) {
+          weights.add(w);
+        }
       }
     }
     byte[] bytes = COMPACT.writeValueAsBytes(root);
@@ -310,14 +317,15 @@ public final class ExperimentRunner {
       int[] users = new int[n];
       double[] values = new double[n];
       double[] weights = new double[n];
-      if (m.path("values").size() != n || m.path("weights").size() != n) {
+      boolean unit = !m.has("weights");
+      if (m.path("values").size() != n || (!unit && m.path("weights").size() != n)) {
         throw new IllegalArgumentException(file + ": metrics." + e.getKey()
             + " has arrays of different lengths");
       }
       for (int j = 0; j < n; j++) {
         users[j] = m.path("users").get(j).asInt();
         values[j] = m.path("values").get(j).asDouble();
-        weights[j] = m.path("weights").get(j).asDouble();
+        weights[j] = unit ? 1.0 : m.path("weights").get(j).asDouble();
       }
       out.put(e.getKey(), new PerUserValues(e.getKey(), users, values, weights));
     });
