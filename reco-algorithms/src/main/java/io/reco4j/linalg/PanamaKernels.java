@@ -165,15 +165,6 @@ final class PanamaKernels implements VectorKernels, Providers.PanamaCheck {
   }
 
   @Override
-  public void matVec(float[] x, int xOff, float[] y, int f, int from, int to, float[] base,
-      float constant, float[] out) {
-    for (int i = from; i < to; i++) {
-      float b = base == null ? constant : constant + base[i];
-      out[i] = b + dot(x, xOff, y, i * f, f);
-    }
-  }
-
-  @Override
   public void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
     int k = 0;
     if (n >= L) {

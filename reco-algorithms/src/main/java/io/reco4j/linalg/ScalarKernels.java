@@ -61,15 +61,6 @@ final class ScalarKernels implements VectorKernels {
   }
 
   @Override
-  public void matVec(float[] x, int xOff, float[] y, int f, int from, int to, float[] base,
-      float constant, float[] out) {
-    for (int i = from; i < to; i++) {
-      float b = base == null ? constant : constant + base[i];
-      out[i] = b + Vectors.dot(x, xOff, y, i * f, f);
-    }
-  }
-
-  @Override
   public void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
     Vectors.axpy(alpha, x, xOff, y, yOff, n);
   }

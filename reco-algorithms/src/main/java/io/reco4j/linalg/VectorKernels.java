@@ -58,15 +58,6 @@ public interface VectorKernels {
   /** {@code Σ_k a[aOff+k] · b[bOff+k]} for {@code k < n}, in a fixed order. */
   float dot(float[] a, int aOff, float[] b, int bOff, int n);
 
-  /**
-   * Scores rows {@code from ≤ i < to} of a row-major matrix against one vector: {@code out[i] =
-   * constant + base[i] (base may be null) + dot(x[xOff..xOff+f), y[i·f..i·f+f))} — the serving
-   * and evaluation hot loop of the factor models. Each entry equals {@link #dot} of the same
-   * arguments (plus the base), so the result does not depend on how callers block the rows.
-   */
-  void matVec(float[] x, int xOff, float[] y, int f, int from, int to, float[] base,
-      float constant, float[] out);
-
   /** Items per block of the {@link ItemBlocks} layout these kernels score. */
   int blockLanes();
 

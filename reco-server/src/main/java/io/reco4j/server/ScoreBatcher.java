@@ -94,7 +94,8 @@ final class ScoreBatcher {
       batch = new ArrayList<>(queue.subList(0, take));
       queue.subList(0, take).clear();
       if (!batch.contains(me)) {
-        // cannot happen (FIFO, and nobody took since I joined), but never leave myself behind
+        // the leader is whoever takes the lock first, not the head of the queue: with more than
+        // MAX_BATCH waiting it may be further back, and it always scores itself
         batch.add(me);
         queue.remove(me);
       }

@@ -188,7 +188,7 @@ public final class AlsModel extends FactorModelBase<AlsConfig> implements Rating
   }
 
   private void score(float[] x, int xOff, float bu, float[] out) {
-    io.reco4j.linalg.VectorKernels.provider().scoreBlocks(blocks.get(), x, new int[] {xOff},
+    VectorKernels.provider().scoreBlocks(blocks.get(), x, new int[] {xOff},
         itemBias, new float[] {mu + bu}, new float[][] {out});
   }
 

@@ -4,7 +4,6 @@ import io.reco4j.linalg.VectorKernels;
 import io.reco4j.linalg.ItemBlocks;
 import io.reco4j.data.IdIndex;
 import io.reco4j.linalg.FactorSimilarity;
-import io.reco4j.linalg.Vectors;
 import io.reco4j.model.AlgorithmConfig;
 import io.reco4j.model.FactorModel;
 import io.reco4j.model.Provenance;
@@ -85,7 +84,7 @@ abstract class FactorModelBase<C extends AlgorithmConfig> implements FactorModel
 
   /** Writes {@code base + x·y_i} for every item i, x at {@code x[xOff..]}. */
   final void scoreVector(float[] x, int xOff, float base, float[] out) {
-    io.reco4j.linalg.VectorKernels.provider().scoreBlocks(blocks.get(), x, new int[] {xOff}, null,
+    VectorKernels.provider().scoreBlocks(blocks.get(), x, new int[] {xOff}, null,
         new float[] {base}, new float[][] {out});
   }
 
