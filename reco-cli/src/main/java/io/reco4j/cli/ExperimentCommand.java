@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -78,11 +78,16 @@ final class ExperimentCommand {
     }
   }
 
-  /** A bar over the whole experiment on a terminal; plain lines otherwise. */
+  /**
+   * On a terminal, two bars: the whole experiment (runs done, ETA) and the running run (its
+   * iterations over all folds, with the latest loss and convergence metric); plain lines
+   * otherwise.
+   */
   static final class Progress implements ExperimentListener, AutoCloseable {
     private final PrintWriter err;
     private final boolean interactive = System.console() != null;
     private ProgressBar bar;
+    private ProgressBar runBar;
     private int total;
 
     Progress(PrintWriter err) {
@@ -95,7 +100,7 @@ final class ExperimentCommand {
       if (interactive) {
         bar = new ProgressBarBuilder().setTaskName("experiment").setInitialMax(total)
             .setStyle(ProgressBarStyle.ASCII).startsFrom(done, Duration.ZERO)
-            .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+            .setConsumer(new InteractiveConsoleProgressBarConsumer(System.err)).build();
       } else {
         line(String.format(Locale.ROOT, "%d run(s), %d already complete", total, done));
       }
@@ -104,7 +109,11 @@ final class ExperimentCommand {
     @Override
     public void runStarted(PlannedRun run) {
       if (bar != null) {
+        closeRunBar();
         bar.setExtraMessage(run.label() + ": starting");
+        runBar = new ProgressBarBuilder().setTaskName(run.label()).setInitialMax(-1)
+            .setStyle(ProgressBarStyle.ASCII).clearDisplayOnFinish()
+            .setConsumer(new InteractiveConsoleProgressBarConsumer(System.err)).build();
       } else {
         line(String.format(Locale.ROOT, "[%d/%d] %s (%s)", run.index() + 1, total,
             run.describe(), run.id()));
@@ -121,7 +130,30 @@ final class ExperimentCommand {
     }
 
     @Override
+    public void runIteration(PlannedRun run, int fold, int folds, int iteration, int iterations,
+        double loss, String metric, double value) {
+      if (runBar == null) {
+        return;
+      }
+      runBar.maxHint((long) folds * iterations);
+      runBar.stepTo((long) (fold - 1) * iterations + iteration);
+      StringBuilder sb = new StringBuilder();
+      if (folds > 1) {
+        sb.append("fold ").append(fold).append('/').append(folds).append(' ');
+      }
+      sb.append("it ").append(iteration).append('/').append(iterations);
+      if (!Double.isNaN(loss)) {
+        sb.append(String.format(Locale.ROOT, " loss %.5g", loss));
+      }
+      if (metric != null && !Double.isNaN(value)) {
+        sb.append(String.format(Locale.ROOT, " %s %.4f", metric, value));
+      }
+      runBar.setExtraMessage(sb.toString());
+    }
+
+    @Override
     public void runFinished(PlannedRun run, RunResult result) {
+      closeRunBar();
       StringBuilder sb = new StringBuilder();
       for (Map.Entry<String, MetricSummary> e
           : result.report().algorithms().get(0).summary().entrySet()) {
@@ -157,8 +189,16 @@ final class ExperimentCommand {
       err.flush();
     }
 
+    private void closeRunBar() {
+      if (runBar != null) {
+        runBar.close();
+        runBar = null;
+      }
+    }
+
     @Override
     public void close() {
+      closeRunBar();
       if (bar != null) {
         bar.close();
       }

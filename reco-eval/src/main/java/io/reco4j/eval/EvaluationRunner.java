@@ -37,6 +37,37 @@ import java.util.function.Supplier;
  * }</pre>
  */
 public final class EvaluationRunner {
+  /**
+   * Looks at each (algorithm, fold) as it is evaluated, e.g. to keep per-user values (run with
+   * {@link EvalOptions#withPerUser(boolean)}) or to take tracing time out of the training time.
+   * Called on the runner's thread; both methods do nothing by default.
+   */
+  public interface FoldObserver {
+    /** An observer that does nothing. */
+    FoldObserver NONE = new FoldObserver() { };
+
+    /**
+     * Seconds of the training call just finished that were not training (e.g. evaluating a
+     * convergence curve from a {@link io.reco4j.model.TrainingListener}); subtracted from the
+     * fold's training time. Called once per fold, right after training.
+     *
+     * @param name the algorithm's report name
+     * @param split the fold
+     */
+    default double excludedTrainSeconds(String name, Split split) {
+      return 0;
+    }
+
+    /**
+     * The fold's evaluation, with per-user values when the runner's options ask for them.
+     *
+     * @param name the algorithm's report name
+     * @param split the fold
+     * @param result the evaluation of the fold's model
+     */
+    default void evaluated(String name, Split split, EvaluationResult result) { }
+  }
+
   private final EvalOptions options;
   private final Consumer<String> progress;
 
@@ -70,7 +101,19 @@ public final class EvaluationRunner {
    */
   public EvaluationReport run(Dataset data, List<Split> folds,
       Map<String, ? extends Supplier<? extends Trainer<?>>> algorithms) {
+    return run(data, folds, algorithms, FoldObserver.NONE);
+  }
+
+  /**
+   * Runs every algorithm on every fold like {@link #run(Dataset, List, Map)}, showing each fold's
+   * evaluation to {@code observer}.
+   *
+   * @param observer sees every (algorithm, fold) after its evaluation
+   */
+  public EvaluationReport run(Dataset data, List<Split> folds,
+      Map<String, ? extends Supplier<? extends Trainer<?>>> algorithms, FoldObserver observer) {
     Objects.requireNonNull(data, "data");
+    Objects.requireNonNull(observer, "observer");
     if (folds.isEmpty()) {
       throw new IllegalArgumentException("no folds to evaluate");
     }
@@ -106,11 +149,14 @@ public final class EvaluationRunner {
         long a = System.nanoTime();
         Model model = trainer.train(split.train());
         long b = System.nanoTime();
+        double excluded = observer.excludedTrainSeconds(name, split);
+        long e0 = System.nanoTime(); // the observer's own time is neither training nor evaluation
         EvaluationResult r = Evaluator.evaluate(model, split, options);
         long c = System.nanoTime();
         algorithm = model.algorithm();
-        double train = (b - a) / 1e9;
-        double eval = (c - b) / 1e9;
+        double train = Math.max(0, (b - a) / 1e9 - excluded);
+        double eval = (c - e0) / 1e9;
+        observer.evaluated(name, split, r);
         trainTotal += train;
         evalTotal += eval;
         foldResults.add(new FoldResult(split.fold(), train, eval, r.values(), r.absent()));

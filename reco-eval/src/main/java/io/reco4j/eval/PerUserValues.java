@@ -1,5 +1,6 @@
 package io.reco4j.eval;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -41,6 +42,58 @@ public record PerUserValues(String metric, int[] users, double[] values, double[
             + j + " (" + users[j - 1] + ", " + users[j] + ")");
       }
     }
+  }
+
+  /**
+   * Pools one metric's per-user values from several folds of one split (e.g. the five folds of
+   * {@code kfold:5}) into one value per user: the weights add up and the value is the weighted
+   * mean {@code Σ w·v / Σ w} over the folds the user appears in. The pooled {@link #reported()}
+   * is therefore the metric over every (user, fold) unit at once, which differs slightly from the
+   * mean of the per-fold values when folds have different numbers of units. Two models evaluated
+   * on the same folds pool to values paired by user.
+   *
+   * @param folds the fold values, at least one, all of the same metric
+   * @throws IllegalArgumentException when the list is empty or the metrics differ
+   */
+  public static PerUserValues pool(List<PerUserValues> folds) {
+    if (folds.isEmpty()) {
+      throw new IllegalArgumentException("no per-user values to pool");
+    }
+    String metric = folds.get(0).metric;
+    int maxUser = -1;
+    for (PerUserValues f : folds) {
+      if (!f.metric.equals(metric)) {
+        throw new IllegalArgumentException("cannot pool " + metric + " with " + f.metric);
+      }
+      if (f.users.length > 0) {
+        maxUser = Math.max(maxUser, f.users[f.users.length - 1]);
+      }
+    }
+    double[] sum = new double[maxUser + 1];
+    double[] weight = new double[maxUser + 1];
+    for (PerUserValues f : folds) { // folds in the given order: a fixed summation order
+      for (int j = 0; j < f.users.length; j++) {
+        sum[f.users[j]] += f.weights[j] * f.values[j];
+        weight[f.users[j]] += f.weights[j];
+      }
+    }
+    int n = 0;
+    for (double w : weight) {
+      n += w > 0 ? 1 : 0;
+    }
+    int[] users = new int[n];
+    double[] values = new double[n];
+    double[] weights = new double[n];
+    int j = 0;
+    for (int u = 0; u <= maxUser; u++) {
+      if (weight[u] > 0) {
+        users[j] = u;
+        values[j] = sum[u] / weight[u];
+        weights[j] = weight[u];
+        j++;
+      }
+    }
+    return new PerUserValues(metric, users, values, weights);
   }
 
   /** Number of users. */

@@ -25,6 +25,20 @@ public interface ExperimentListener {
    */
   default void runProgress(PlannedRun run, String line) { }
 
+  /**
+   * An iteration of an iterative trainer finished inside the running run.
+   *
+   * @param fold 1-based position of the fold in the run
+   * @param folds the run's number of folds
+   * @param iteration 1-based iteration
+   * @param iterations the iterations the trainer will run
+   * @param loss the training loss, or NaN when not measured
+   * @param metric the convergence metric's name, or null when none is traced
+   * @param value the convergence metric on the fold's test split, or NaN
+   */
+  default void runIteration(PlannedRun run, int fold, int folds, int iteration, int iterations,
+      double loss, String metric, double value) { }
+
   /** A run finished and its JSON is written. */
   default void runFinished(PlannedRun run, RunResult result) { }
 

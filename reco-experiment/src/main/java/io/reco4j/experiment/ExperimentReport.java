@@ -18,12 +18,12 @@ import java.util.Objects;
  * The results of an experiment directory ({@link ExperimentRunner}) as tables: one per (dataset,
  * split, seed), a row per complete run, a column per metric.
  *
- * <p>Where every run of a table has per-user values of a metric ({@code runs/<id>.peruser.json},
- * single-fold splits), the column is a {@link Leaderboard#compareAll} leaderboard: the best run is
+ * <p>Where every run of a table has per-user values of a metric ({@code runs/<id>.peruser.json};
+ * with several folds pooled per user across folds), the column is a {@link Leaderboard#compareAll} leaderboard: the best run is
  * the reference, every other run is compared with it by a paired t-test over users with
  * Holm-corrected p-values, and the cell is the mean of the per-user values ± the half-width of its
- * bootstrap 95% interval. Otherwise (k-fold splits) the cell is the mean ± sample std over folds from
- * the run JSON, with no significance test.
+ * bootstrap 95% interval. Otherwise (metrics without per-user values such as coverage) the cell is
+ * the mean ± sample std over folds from the run JSON, with no significance test.
  */
 public final class ExperimentReport {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -245,8 +245,8 @@ public final class ExperimentReport {
     }
     sb.append('\n');
     if (anySignificance) {
-      sb.append(String.format(Locale.ROOT, "Per-user columns (single-fold splits): mean of the "
-          + "per-user values ± half-width of its %.0f%% bootstrap interval (B = %d resamples, "
+      sb.append(String.format(Locale.ROOT, "Per-user columns: mean of the per-user values "
+          + "(with several folds, each user's values pooled across folds) ± half-width of its %.0f%% bootstrap interval (B = %d resamples, "
           + "seed %d). **Bold**: the best run, the reference. `*`: worse than the best by a "
           + "paired %s over users, Holm-adjusted over the column's comparisons, at α = %s. For "
           + "rmse/mae the per-user value is the user's mean squared/absolute error.%n",
@@ -256,8 +256,8 @@ public final class ExperimentReport {
           trim(options.alpha())));
     }
     if (anyFolds) {
-      sb.append(anySignificance ? "\n" : "").append("Columns without per-user values (multi-fold "
-          + "splits): mean ± sample std over folds; **bold**: the best mean; no significance "
+      sb.append(anySignificance ? "\n" : "").append("Columns without per-user values (e.g. coverage, "
+          + "a property of all lists together): mean ± sample std over folds; **bold**: the best mean; no significance "
           + "test.\n");
     }
     return sb.toString();

@@ -52,18 +52,25 @@ import java.util.function.Supplier;
  * DIR/experiment.yaml     the experiment file as given
  * DIR/experiment.json     name, spec hash, the planned run ids
  * DIR/runs/&lt;id&gt;.json      one per finished run: definition, the EvaluationReport (per-fold and
- *                         mean ± std metric values, timings, data fingerprint, commit, JVM)
- * DIR/runs/&lt;id&gt;.peruser.json  single-fold runs only: per metric, the dense user indices,
- *                         the per-user values and (when not all 1) their weights, compact JSON
- *                         ({@link #PERUSER_FORMAT}) for significance tests ({@link ExperimentReport})
+ *                         mean ± std metric values, timings, data fingerprint, commit, JVM) and
+ *                         for iterative models the convergence curves of every fold
+ * DIR/runs/&lt;id&gt;.peruser.json  per metric, the dense user indices, the per-user values
+ *                         and (when not all 1) their weights, compact JSON ({@link #PERUSER_FORMAT})
+ *                         for significance tests ({@link ExperimentReport})
  * DIR/summary.csv         one row per finished run, rewritten after each run
  * </pre>
  *
- * <p>Per-user values are kept only when the run's split has a single fold (e.g. {@code user:0.2}):
- * the trained model is evaluated once more with {@link EvalOptions#withPerUser(boolean)} (the
- * evaluation is deterministic, so the values average to the run JSON's metrics). Multi-fold runs
- * (k-fold) have no per-user file; their report shows mean ± std over folds instead. The per-user
- * file is written before the run JSON, so a run JSON marked complete always has its values.
+ * <p>Per-user values come from the run's one evaluation of each fold ({@link
+ * EvalOptions#withPerUser(boolean)} through an {@link EvaluationRunner.FoldObserver}); with several
+ * folds (k-fold) they are pooled per user across folds ({@link PerUserValues#pool}), so runs on the
+ * same split and seed are paired by user. The per-user file is written before the run JSON, so a
+ * run JSON marked complete always has its values.
+ *
+ * <p>Convergence ({@link ExperimentSpec#convergence()}): each fold's trainer reports its
+ * iterations to a tracer that records the iteration's seconds, the loss and optionally a metric on
+ * the fold's test split, written as the run JSON's {@code convergence} array
+ * ({@code [{fold, metric, iterations: [{iteration, seconds, loss, value}]}]}, null where not
+ * measured). The metric's evaluation time is not counted as training time.
  *
  * <p>Every file is written atomically ({@link AtomicFiles}), a run's JSON as soon as the run ends,
  * so a crash or Ctrl-C loses at most the run in progress. With {@code resume}, runs whose JSON
@@ -130,7 +137,7 @@ public final class ExperimentRunner {
     return outDir.resolve("runs").resolve(id + ".json");
   }
 
-  /** The per-user values file of a run id in {@code outDir} (single-fold runs only). */
+  /** The per-user values file of a run id in {@code outDir}. */
   public static Path perUserFile(Path outDir, String id) {
     return outDir.resolve("runs").resolve(id + ".peruser.json");
   }
@@ -228,27 +235,40 @@ public final class ExperimentRunner {
 
   private RunResult runOne(PlannedRun r, Dataset d, List<Split> folds) throws IOException {
     AlgorithmConfig config = Algorithms.config(r.algorithm(), r.configJson());
+    ExperimentSpec.Convergence convergence = spec.convergence();
+    EvalOptions traceOptions = convergence.metric() == null ? null
+        : new EvalOptions(List.of(convergence.metric()), List.of(), spec.threads(), true,
+            Double.NaN, 0, r.seed());
+    Map<Integer, Tracer> tracers = new LinkedHashMap<>();
     int[] fold = {0};
-    boolean keepPerUser = folds.size() == 1;
-    Model[] trained = new Model[1];
     Supplier<Trainer<?>> trainers = () -> {
-      fold[0]++;
-      int f = fold[0];
-      return new ListenedTrainer(Algorithms.trainer(config), (it, n, loss, secs) ->
-          listener.runProgress(r, String.format(Locale.ROOT, "fold %d: iteration %d/%d", f, it,
-              n)), keepPerUser ? trained : null);
+      Split split = folds.get(fold[0]++);
+      Tracer t = new Tracer(r, split, fold[0], folds.size(), convergence.loss(), traceOptions);
+      tracers.put(split.fold(), t);
+      return new TracedTrainer(Algorithms.trainer(config), t);
     };
     Map<String, Supplier<Trainer<?>>> algos = new LinkedHashMap<>();
     algos.put(r.label(), trainers);
-    EvaluationRunner evaluation = new EvaluationRunner(spec.evalOptions(r.seed()),
-        line -> listener.runProgress(r, line));
-    EvaluationReport report = evaluation.run(d, folds, algos);
-    if (keepPerUser) {
-      EvaluationResult values = Evaluator.evaluate(trained[0], folds.get(0),
-          spec.evalOptions(r.seed()).withPerUser(true));
-      trained[0] = null;
-      writePerUser(r, values.perUser());
-    }
+    EvaluationRunner evaluation = new EvaluationRunner(
+        spec.evalOptions(r.seed()).withPerUser(true), line -> listener.runProgress(r, line));
+    Map<String, List<PerUserValues>> perUser = new LinkedHashMap<>();
+    EvaluationReport report = evaluation.run(d, folds, algos, new EvaluationRunner.FoldObserver() {
+      @Override
+      public double excludedTrainSeconds(String name, Split split) {
+        Tracer t = tracers.get(split.fold());
+        t.flush(); // a trainer that reports iterations but no models leaves the last one pending
+        return t.tracingSeconds;
+      }
+
+      @Override
+      public void evaluated(String name, Split split, EvaluationResult result) {
+        result.perUser().forEach((m, v) -> perUser.computeIfAbsent(m, x -> new ArrayList<>())
+            .add(v));
+      }
+    });
+    Map<String, PerUserValues> pooled = new LinkedHashMap<>();
+    perUser.forEach((m, vs) -> pooled.put(m, PerUserValues.pool(vs)));
+    writePerUser(r, pooled);
 
     ObjectNode root = JSON.createObjectNode();
     root.put("format", RUN_FORMAT);
@@ -260,6 +280,15 @@ public final class ExperimentRunner {
     root.set("params", JSON.readTree(r.paramsJson()));
     root.put("dataset", r.dataset().label());
     root.set("report", JSON.readTree(report.toJson()));
+    ArrayNode curves = JSON.createArrayNode();
+    for (Tracer t : tracers.values()) {
+      if (!t.points.isEmpty()) {
+        curves.add(t.toJson());
+      }
+    }
+    if (!curves.isEmpty()) {
+      root.set("convergence", curves);
+    }
     root.put("complete", true);
     Path file = runFile(outDir, r.id());
     byte[] bytes = JSON.writeValueAsBytes(root);
@@ -343,8 +372,7 @@ public final class ExperimentRunner {
       return n != null && RUN_FORMAT.equals(n.path("format").asText())
           && r.id().equals(n.path("id").asText()) && n.path("complete").asBoolean(false)
           && n.path("report").path("algorithms").size() == 1
-          && (n.path("report").path("folds").asInt() != 1
-              || Files.isRegularFile(perUserFile(outDir, r.id())));
+          && Files.isRegularFile(perUserFile(outDir, r.id()));
     } catch (IOException e) {
       return false; // torn or foreign: run it again
     }
@@ -446,9 +474,9 @@ public final class ExperimentRunner {
     });
   }
 
-  /** Trains through the delegate's listener-aware method, so iterations reach the listener. */
-  private record ListenedTrainer(Trainer<? extends Model> delegate, TrainingListener listener,
-      Model[] keep) implements Trainer<Model> {
+  /** Trains through the delegate's listener-aware method, so iterations reach the tracer. */
+  private record TracedTrainer(Trainer<? extends Model> delegate, TrainingListener listener)
+      implements Trainer<Model> {
     @Override
     public AlgorithmConfig config() {
       return delegate.config();
@@ -456,12 +484,105 @@ public final class ExperimentRunner {
 
     @Override
     public Model train(Dataset data) {
-      Model m = delegate.train(data, listener);
-      if (keep != null) {
-        keep[0] = m; // single-fold runs: evaluated again for per-user values
-      }
-      return m;
+      return delegate.train(data, listener);
     }
   }
 
+  /**
+   * One fold's convergence curve: per iteration the trainer's wall time, its loss (when asked
+   * for) and the convergence metric on the fold's test split (when the spec names one). Passes
+   * each iteration on to the experiment's listener.
+   */
+  private final class Tracer implements TrainingListener {
+    private final PlannedRun run;
+    private final Split split;
+    private final int fold;
+    private final int folds;
+    private final boolean loss;
+    private final EvalOptions metric;
+    /** Per finished iteration: iteration, iterations, seconds, loss, value. */
+    private final List<double[]> points = new ArrayList<>();
+    /** Time spent evaluating the metric, taken out of the fold's training time. */
+    private double tracingSeconds;
+    /** Whether the last iteration still waits for its metric before it goes to the listener. */
+    private boolean pending;
+
+    Tracer(PlannedRun run, Split split, int fold, int folds, boolean loss, EvalOptions metric) {
+      this.run = run;
+      this.split = split;
+      this.fold = fold;
+      this.folds = folds;
+      this.loss = loss;
+      this.metric = metric;
+    }
+
+    @Override
+    public boolean wantsLoss() {
+      return loss;
+    }
+
+    @Override
+    public boolean observesModel() {
+      return metric != null;
+    }
+
+    @Override
+    public void iteration(int iteration, int iterations, double lossValue, double seconds) {
+      flush();
+      points.add(new double[] {iteration, iterations, seconds, lossValue, Double.NaN});
+      pending = true;
+      if (metric == null) {
+        flush();
+      }
+    }
+
+    /** Passes the last iteration to the listener, with its metric when it has one. */
+    void flush() {
+      if (pending) {
+        pending = false;
+        double[] p = points.get(points.size() - 1);
+        listener.runIteration(run, fold, folds, (int) p[0], (int) p[1], p[3],
+            metric == null ? null : metric.metrics().get(0), p[4]);
+      }
+    }
+
+    @Override
+    public boolean afterIteration(int iteration, Model model) {
+      long t0 = System.nanoTime();
+      EvaluationResult e = Evaluator.evaluate(model, split, metric);
+      tracingSeconds += (System.nanoTime() - t0) / 1e9;
+      String name = metric.metrics().get(0);
+      double value = e.values().getOrDefault(name, Double.NaN);
+      points.get(points.size() - 1)[4] = value;
+      flush();
+      return true;
+    }
+
+    ObjectNode toJson() {
+      ObjectNode o = JSON.createObjectNode();
+      o.put("fold", split.fold());
+      if (metric != null) {
+        o.put("metric", metric.metrics().get(0));
+      } else {
+        o.putNull("metric");
+      }
+      ArrayNode its = o.putArray("iterations");
+      for (double[] p : points) {
+        ObjectNode it = its.addObject();
+        it.put("iteration", (int) p[0]);
+        it.put("seconds", p[2]);
+        putNumber(it, "loss", p[3]);
+        putNumber(it, "value", p[4]);
+      }
+      return o;
+    }
+
+    private static void putNumber(ObjectNode o, String field, double v) {
+      if (Double.isFinite(v)) {
+        o.put(field, v);
+      } else {
+        o.putNull(field);
+      }
+    }
+  }
 }

@@ -46,6 +46,7 @@ import java.util.TreeMap;
  * k: [10]                             # cut-offs for ranking metrics named without @K
  * seeds: [42]                         # split seed and, unless params fix it, the model seed
  * threads: 0                          # 0: all cores
+ * convergence: {loss: true, metric: ndcg@10}   # per-iteration curves (see Convergence)
  * }</pre>
  *
  * <p>Immutable.
@@ -59,15 +60,17 @@ import java.util.TreeMap;
  * @param seeds seeds, at least one; each seed is a separate run of split and model
  * @param threads worker threads for loading, training and evaluation ({@code <= 0}: all cores);
  *     results do not depend on it, so it is not part of run ids or the spec hash
+ * @param convergence what iterative runs record per iteration
  */
 public record ExperimentSpec(String name, List<DatasetSpec> datasets, List<String> splits,
     List<AlgorithmSpec> algorithms, List<String> metrics, List<Integer> k, List<Long> seeds,
-    int threads) {
+    int threads, Convergence convergence) {
 
   private static final ObjectMapper YAML = new YAMLMapper();
   private static final ObjectMapper JSON = JsonMapper.builder().build();
   private static final Set<String> TOP_FIELDS = Set.of("name", "datasets", "splits", "algorithms",
-      "metrics", "k", "seeds", "threads");
+      "metrics", "k", "seeds", "threads", "convergence");
+  private static final Set<String> CONVERGENCE_FIELDS = Set.of("loss", "metric");
   private static final Set<String> DATASET_FIELDS = Set.of("data", "implicit", "minRating");
   private static final Set<String> ALGORITHM_FIELDS = Set.of("name", "label", "params", "grid");
 
@@ -79,6 +82,34 @@ public record ExperimentSpec(String name, List<DatasetSpec> datasets, List<Strin
     metrics = List.copyOf(metrics);
     k = List.copyOf(k);
     seeds = List.copyOf(seeds);
+    Objects.requireNonNull(convergence, "convergence");
+  }
+
+  /** An experiment with the default {@link Convergence#DEFAULT} curves. */
+  public ExperimentSpec(String name, List<DatasetSpec> datasets, List<String> splits,
+      List<AlgorithmSpec> algorithms, List<String> metrics, List<Integer> k, List<Long> seeds,
+      int threads) {
+    this(name, datasets, splits, algorithms, metrics, k, seeds, threads, Convergence.DEFAULT);
+  }
+
+  /**
+   * What iterative trainers record per iteration into a run's {@code convergence} field (the
+   * iteration's wall time always). YAML: {@code convergence: {loss: true, metric: ndcg@10}}, or
+   * {@code convergence: false} for seconds only.
+   *
+   * <p>The loss costs trainers that do not compute it anyway (ALS, iALS, BPR) an extra pass per
+   * iteration, which counts as training time; switch it off for timing runs. The metric is
+   * computed on the fold's test split after every iteration, as a diagnostic of convergence only
+   * (nothing is chosen from it; hyperparameter search uses a validation split instead); its
+   * evaluation time is taken out of the training time.
+   *
+   * @param loss whether trainers report their training objective per iteration
+   * @param metric one metric with its cut-off (e.g. {@code ndcg@10}) evaluated on the fold's test
+   *     split after each iteration, or null for none
+   */
+  public record Convergence(boolean loss, String metric) {
+    /** The default: the loss, no metric. */
+    public static final Convergence DEFAULT = new Convergence(true, null);
   }
 
   /**
@@ -287,8 +318,42 @@ public record ExperimentSpec(String name, List<DatasetSpec> datasets, List<Strin
         threads = t.asInt();
       }
     }
+    Convergence convergence = convergence(root.get("convergence"), ks, errors);
     errors.throwIfAny();
-    return new ExperimentSpec(name, datasets, splits, algorithms, metrics, ks, seeds, threads);
+    return new ExperimentSpec(name, datasets, splits, algorithms, metrics, ks, seeds, threads,
+        convergence);
+  }
+
+  private static Convergence convergence(JsonNode c, List<Integer> ks, Errors errors) {
+    if (c == null || c.isNull()) {
+      return Convergence.DEFAULT;
+    }
+    if (c.isBoolean()) {
+      return c.asBoolean() ? Convergence.DEFAULT : new Convergence(false, null);
+    }
+    if (!c.isObject()) {
+      errors.add("convergence", "expected {loss: true|false, metric: NAME@K} or false, got " + c);
+      return Convergence.DEFAULT;
+    }
+    unknownFields(c, "convergence.", CONVERGENCE_FIELDS, errors);
+    boolean loss = !c.has("loss") || bool(c.get("loss"), "convergence.loss", errors);
+    String metric = null;
+    if (c.hasNonNull("metric")) {
+      String m = text(c.get("metric"), "convergence.metric", errors);
+      try {
+        List<String> names = io.reco4j.eval.Metrics.names(
+            new EvalOptions(List.of(m), ks, 0, true, Double.NaN, 0, 42L).resolvedMetrics());
+        if (names.size() != 1) {
+          errors.add("convergence.metric", "'" + m + "' stands for " + names
+              + "; name one metric with its cut-off, e.g. " + names.get(0));
+        } else {
+          metric = names.get(0);
+        }
+      } catch (IllegalArgumentException e) {
+        errors.add("convergence.metric", e.getMessage());
+      }
+    }
+    return new Convergence(loss, metric);
   }
 
   private static AlgorithmSpec algorithm(JsonNode a, String path, Errors errors) {
@@ -483,7 +548,8 @@ public record ExperimentSpec(String name, List<DatasetSpec> datasets, List<Strin
 
   /** A copy with another thread count. */
   public ExperimentSpec withThreads(int t) {
-    return new ExperimentSpec(name, datasets, splits, algorithms, metrics, k, seeds, t);
+    return new ExperimentSpec(name, datasets, splits, algorithms, metrics, k, seeds, t,
+        convergence);
   }
 
   /** The evaluation options of every run (threads as given). */

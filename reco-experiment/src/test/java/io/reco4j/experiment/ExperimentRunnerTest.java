@@ -79,7 +79,9 @@ class ExperimentRunnerTest {
 
     try (var files = Files.list(out.resolve("runs"))) {
       assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
-          .containsExactlyElementsOf(runs.stream().map(r -> r.id() + ".json").sorted().toList());
+          .containsExactlyElementsOf(runs.stream()
+              .flatMap(r -> java.util.stream.Stream.of(r.id() + ".json", r.id() + ".peruser.json"))
+              .sorted().toList());
     }
     for (PlannedRun r : runs) {
       JsonNode n = JSON.readTree(ExperimentRunner.runFile(out, r.id()).toFile());
@@ -95,6 +97,21 @@ class ExperimentRunnerTest {
       JsonNode algo = report.path("algorithms").path(0);
       assertThat(algo.path("folds")).hasSize(2);
       assertThat(algo.path("summary").path("ndcg@10").path("std").isNumber()).isTrue();
+      // per-user values pooled over both folds: every user is in both test folds, and the pooled
+      // metric is within a hair of the mean over folds (the folds differ in size by one entry)
+      Map<String, io.reco4j.eval.PerUserValues> pu =
+          ExperimentRunner.readPerUser(ExperimentRunner.perUserFile(out, r.id()));
+      assertThat(pu.get("ndcg@10").size()).isBetween(900, 943);
+      assertThat(pu.get("ndcg@10").reported())
+          .isCloseTo(algo.at("/summary/ndcg@10/mean").asDouble(), org.assertj.core.data.Offset
+              .offset(0.002));
+      if (r.algorithm().equals("bias")) {
+        assertThat(pu.get("rmse").reported()).isCloseTo(algo.at("/summary/rmse/mean").asDouble(),
+            org.assertj.core.data.Offset.offset(0.002));
+        assertThat(java.util.Arrays.stream(pu.get("rmse").weights()).min().orElseThrow()).isGreaterThanOrEqualTo(1);
+        double units = java.util.Arrays.stream(pu.get("rmse").weights()).sum();
+        assertThat(units).isEqualTo(100_000); // every rating is a test rating in one fold
+      }
     }
     JsonNode bias5 = JSON.readTree(ExperimentRunner.runFile(out, runs.get(0).id()).toFile());
     assertThat(bias5.path("params").path("userRegularization").asInt()).isEqualTo(5);
@@ -177,6 +194,74 @@ class ExperimentRunnerTest {
     // the same spec with another thread count and comments is the same experiment
     String same = "# rerun\n" + text.replace("threads: 2", "threads: 1");
     assertThat(run(same, out, true, new ArrayList<>()).skipped()).isEqualTo(3);
+  }
+
+  @Test
+  void iterativeRunsRecordAConvergenceCurvePerFold(@TempDir Path tmp) throws Exception {
+    String text = """
+        name: curves
+        datasets: [%s]
+        splits: [kfold:2]
+        algorithms:
+          - name: svd
+            params: {epochs: 4, factors: 8}
+          - name: ials
+            params: {iterations: 3, factors: 8}
+          - name: popular
+        metrics: [ndcg]
+        k: [10]
+        seeds: [3]
+        threads: 2
+        convergence: {loss: true, metric: ndcg@10}
+        """.formatted(SharedData.dir("ml-100k"));
+    Path out = tmp.resolve("results");
+    List<String> iterations = new ArrayList<>();
+    ExperimentListener listener = new ExperimentListener() {
+      @Override
+      public void runIteration(PlannedRun run, int fold, int folds, int iteration,
+          int total, double loss, String metric, double value) {
+        iterations.add(run.algorithm() + " " + fold + "/" + folds + " " + iteration + "/" + total
+            + " " + metric);
+      }
+    };
+    new ExperimentRunner(ExperimentSpec.parse(text), text, null, out, false, listener).run();
+    List<PlannedRun> runs = ExperimentSpec.parse(text).runs();
+    assertThat(iterations).hasSize(2 * 4 + 2 * 3)
+        .startsWith("svd 1/2 1/4 ndcg@10", "svd 1/2 2/4 ndcg@10")
+        .contains("ials 2/2 3/3 ndcg@10");
+    for (PlannedRun r : runs) {
+      JsonNode n = JSON.readTree(ExperimentRunner.runFile(out, r.id()).toFile());
+      if (r.algorithm().equals("popular")) {
+        assertThat(n.has("convergence")).isFalse(); // one-shot: nothing per iteration
+        continue;
+      }
+      JsonNode curves = n.path("convergence");
+      assertThat(curves).hasSize(2);
+      int expected = r.algorithm().equals("svd") ? 4 : 3;
+      for (JsonNode c : curves) {
+        assertThat(c.path("metric").asText()).isEqualTo("ndcg@10");
+        JsonNode its = c.path("iterations");
+        assertThat(its).hasSize(expected);
+        for (JsonNode it : its) {
+          assertThat(it.path("seconds").asDouble()).isPositive();
+          assertThat(it.path("value").asDouble()).isBetween(0.0, 1.0);
+        }
+        // the last iteration's metric is the fold's reported metric: same model, same split
+        int fold = c.path("fold").asInt();
+        JsonNode foldResult = null;
+        for (JsonNode f : n.at("/report/algorithms/0/folds")) {
+          if (f.path("fold").asInt() == fold) {
+            foldResult = f;
+          }
+        }
+        assertThat(its.get(expected - 1).path("value").asDouble())
+            .isEqualTo(foldResult.at("/metrics/ndcg@10").asDouble());
+        if (r.algorithm().equals("svd")) { // SGD reports its training RMSE: it falls
+          assertThat(its.get(expected - 1).path("loss").asDouble())
+              .isLessThan(its.get(0).path("loss").asDouble());
+        }
+      }
+    }
   }
 
   @Test
