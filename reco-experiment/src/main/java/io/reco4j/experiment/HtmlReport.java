@@ -404,7 +404,7 @@ public final class HtmlReport {
   private static void convergenceChart(StringBuilder sb, List<ObjectNode> charts, Table t,
       List<Integer> with, String id, String kind, String title, String yName, boolean loss) {
     ObjectNode option = option(with.size());
-    xAxis(option, "value", "iteration").put("minInterval", 1);
+    xAxis(option, "value", "iteration").put("minInterval", 1).put("min", 1);
     yAxis(option, "value", yName).put("scale", true);
     ArrayNode series = option.putArray("series");
     List<String> labels = new ArrayList<>();
@@ -544,7 +544,7 @@ public final class HtmlReport {
         continue;
       }
       ObjectNode option = option(2);
-      xAxis(option, "value", "trial").put("minInterval", 1);
+      xAxis(option, "value", "trial").put("minInterval", 1).put("min", 1);
       yAxis(option, "value", "validation " + s.metric()).put("scale", true);
       ArrayNode series = option.putArray("series");
       ObjectNode dots = series(series, "scatter", r.label() + ": trial", i);
@@ -723,13 +723,14 @@ public final class HtmlReport {
       .notes p, .note { margin: 4px 0; font-size: 13px; }
       .scroll { overflow-x: auto; }
       table { border-collapse: collapse; margin: 6px 0; }
-      th, td { border: 1px solid var(--line); padding: 4px 8px; vertical-align: top; }
+      th, td { border: 1px solid var(--line); padding: 3px 7px; vertical-align: top; }
+      table.leaderboard td { font-size: 13px; }
       thead th { background: var(--head); font-weight: 600; }
       th.run { text-align: left; font-weight: 600; white-space: nowrap; }
       th.run .params { font-weight: 400; max-width: 300px; margin-top: 2px; }
       .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
       .sub { font-weight: 400; font-size: 11px; color: var(--muted); }
-      .pm { color: var(--muted); font-size: 12px; }
+      .pm { color: var(--muted); font-size: 11px; display: block; }
       td.best { background: #eef6ee; }
       .sig { color: #b42318; font-weight: 700; margin-left: 2px; }
       tr.best td { font-weight: 600; }
