@@ -545,6 +545,7 @@ public final class ExperimentReport {
     sb.append("# Experiment ").append(name).append("\n");
     boolean anySignificance = false;
     boolean anyFolds = false;
+    boolean anyCi = false;
     for (Table t : tables) {
       sb.append("\n## ").append(t.dataset()).append(" · ").append(t.split()).append(" · seed ")
           .append(t.seed()).append("\n\n");
@@ -575,6 +576,7 @@ public final class ExperimentReport {
         anySignificance |= s;
       }
       anyFolds |= hasSpread(t, Spread.STD_OVER_FOLDS);
+      anyCi |= hasSpread(t, Spread.BOOTSTRAP_CI);
     }
     sb.append('\n');
     if (anySignificance) {
@@ -588,10 +590,20 @@ public final class ExperimentReport {
           options.test() == Leaderboard.Test.PAIRED_T ? "t-test" : "Wilcoxon signed-rank test",
           trim(options.alpha())));
     }
+    if (anyCi && !anySignificance) {
+      sb.append(String.format(Locale.ROOT, "Mean of the per-user values ± half-width of its "
+          + "%.0f%% bootstrap interval (B = %d resamples, seed %d); no paired test (not every run has per-user values, or a single run).%n",
+          options.bootstrap().level() * 100, options.bootstrap().resamples(),
+          options.bootstrap().seed()));
+    }
     if (anyFolds) {
-      sb.append(anySignificance ? "\n" : "").append("Columns without per-user values (multi-fold "
+      sb.append(anySignificance || anyCi ? "\n" : "").append("Columns without per-user values (multi-fold "
           + "splits): mean ± sample std over folds; **bold**: the best mean; no significance "
           + "test.\n");
+    }
+    if (tables.stream().anyMatch(t -> t.metrics().stream().anyMatch(m -> m.startsWith("arp")))) {
+      sb.append("\narp (average popularity of the recommended items): lower is better, the less "
+          + "popularity-biased list.\n");
     }
     return sb.toString();
   }

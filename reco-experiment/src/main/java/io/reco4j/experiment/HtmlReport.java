@@ -182,7 +182,7 @@ public final class HtmlReport {
     sb.append("<h3>Leaderboard</h3>\n<div class=\"scroll\"><table class=\"leaderboard\">\n<thead>"
         + "<tr><th>run</th>");
     for (String metric : t.metrics()) {
-      String sub = spreadOf(t, metric);
+      String sub = spreadOf(t, metric, report.options().bootstrap().level());
       sb.append("<th class=\"num\" data-metric=\"").append(escape(metric)).append("\">")
           .append(escape(metric)).append(ExperimentReport.higherIsBetter(metric) ? " ↑" : " ↓")
           .append(sub.isEmpty() ? "" : "<div class=\"sub\">" + sub + "</div>").append("</th>");
@@ -207,11 +207,11 @@ public final class HtmlReport {
             .append(escape(metric)).append("\" data-value=\"").append(c.mean()).append("\">");
         String v = format(c.mean());
         sb.append(c.best() ? "<strong>" + v + "</strong>" : v);
-        if (!Double.isNaN(c.plusMinus())) {
-          sb.append(" <span class=\"pm\">± ").append(format(c.plusMinus())).append("</span>");
-        }
         if (c.significantlyWorse()) {
           sb.append("<sup class=\"sig\" title=\"significantly worse than the best\">*</sup>");
+        }
+        if (!Double.isNaN(c.plusMinus())) {
+          sb.append(" <span class=\"pm\">± ").append(format(c.plusMinus())).append("</span>");
         }
         sb.append("</td>");
       }
@@ -223,7 +223,7 @@ public final class HtmlReport {
     sb.append("</tbody></table></div>\n<div class=\"notes\">\n");
     Leaderboard.Options o = report.options();
     if (t.significance().containsValue(true)) {
-      sb.append(String.format(Locale.ROOT, "<p>± 95%% CI: mean of the per-user values ± "
+      sb.append(String.format(Locale.ROOT, "<p>± CI: mean of the per-user values ± "
           + "half-width of its %.0f%% percentile-bootstrap interval (B = %d, seed %d). "
           + "<strong>Bold</strong>: the best run, the reference of the column. "
           + "<sup class=\"sig\">*</sup>: worse than the best by a paired %s over users, "
@@ -231,6 +231,13 @@ public final class HtmlReport {
           o.bootstrap().level() * 100, o.bootstrap().resamples(), o.bootstrap().seed(),
           o.test() == Leaderboard.Test.PAIRED_T ? "t-test" : "Wilcoxon signed-rank test",
           Double.toString(o.alpha())));
+    }
+    if (!t.significance().containsValue(true)
+        && ExperimentReport.hasSpread(t, Spread.BOOTSTRAP_CI)) {
+      sb.append(String.format(Locale.ROOT, "<p>± CI: mean of the per-user values ± "
+          + "half-width of its %.0f%% percentile-bootstrap interval (B = %d, seed %d); no paired "
+          + "test (not every run has per-user values, or a single run).</p>%n",
+          o.bootstrap().level() * 100, o.bootstrap().resamples(), o.bootstrap().seed()));
     }
     if (ExperimentReport.hasSpread(t, Spread.STD_OVER_FOLDS)) {
       sb.append("<p>± std: mean ± sample standard deviation over the ").append(t.folds())
@@ -248,7 +255,7 @@ public final class HtmlReport {
     sb.append("</div>\n");
   }
 
-  private static String spreadOf(Table t, String metric) {
+  private static String spreadOf(Table t, String metric, double level) {
     boolean ci = false;
     boolean std = false;
     for (Row r : t.rows()) {
@@ -258,7 +265,8 @@ public final class HtmlReport {
         std |= c.spread() == Spread.STD_OVER_FOLDS;
       }
     }
-    return ci && std ? "± 95% CI / std" : ci ? "± 95% CI" : std ? "± std over folds" : "";
+    String pct = String.format(Locale.ROOT, "± %.0f%% CI", level * 100);
+    return ci && std ? pct + " / std" : ci ? pct : std ? "± std over folds" : "";
   }
 
   // ---------------------------------------------------------------- charts
@@ -502,7 +510,7 @@ public final class HtmlReport {
     option.putObject("tooltip").put("trigger", "item");
     ObjectNode x = xAxis(option, "category", "");
     x.putObject("axisLabel").put("interval", 0);
-    yAxis(option, "value", metric + " per user");
+    yAxis(option, "value", metric + " per user").remove("boundaryGap"); // a [0, 1] range
     ArrayNode data = JSON.createArrayNode();
     List<String> labels = new ArrayList<>();
     for (int i = 0; i < t.rows().size(); i++) {
@@ -548,7 +556,8 @@ public final class HtmlReport {
       yAxis(option, "value", "validation " + s.metric()).put("scale", true);
       ArrayNode series = option.putArray("series");
       ObjectNode dots = series(series, "scatter", r.label() + ": trial", i);
-      dots.put("symbolSize", 8);
+      dots.put("symbolSize", 9);
+      dots.put("z", 3); // above the best-so-far line
       ObjectNode line = series(series, "line", r.label() + ": best so far", i);
       line.put("step", "end");
       line.put("showSymbol", false);
@@ -650,6 +659,9 @@ public final class HtmlReport {
     axis.put("name", name);
     if (!type.equals("category")) {
       axis.putObject("splitLine").put("show", true);
+    }
+    if (type.equals("value")) { // points at the extremes stay clear of the frame
+      axis.putArray("boundaryGap").add("6%").add("6%");
     }
     return axis;
   }

@@ -92,15 +92,16 @@ class HtmlReportTest {
     JsonNode popular = runs.stream().filter(r -> label(r).equals("popular")).findFirst()
         .orElseThrow();
     assertThat(html).containsPattern("<tr data-run=\"" + popular.path("id").asText()
-        + "\">.*?data-metric=\"ndcg@10\"[^>]*>[0-9.]+ <span class=\"pm\">± 0\\.0\\d{3}</span>"
-        + "<sup class=\"sig\"");
+        + "\">.*?data-metric=\"ndcg@10\"[^>]*>[0-9.]+<sup class=\"sig\"[^>]*>\\*</sup> "
+        + "<span class=\"pm\">± 0\\.0\\d{3}</span>");
     for (JsonNode run : runs) {
       String train = String.format(java.util.Locale.ROOT, "%.3f", run.path("report")
           .path("algorithms").path(0).path("trainSeconds").path("mean").asDouble());
       assertThat(html).containsPattern("<tr data-run=\"" + run.path("id").asText()
           + "\">.*?data-metric=\"trainSeconds\">" + Pattern.quote(train) + "</td>");
     }
-    assertThat(html).contains("± 95% CI").contains("Holm-adjusted").contains("B = 1000");
+    assertThat(html).contains("<div class=\"sub\">± 95% CI</div>").contains("Holm-adjusted")
+        .contains("B = 1000");
   }
 
   @Test
@@ -190,7 +191,8 @@ class HtmlReportTest {
     assertThat(md).contains("**Tuning of ials**: grid search, 4 trials, maximising ndcg@10 on "
         + "the validation split user:0.2")
         .contains("`{\"factors\":" + fixture.bestFactors() + "}`")
-        .contains("The best configuration was evaluated on the test split once");
+        .contains("The best configuration was evaluated on the test split once")
+        .contains("arp (average popularity of the recommended items): lower is better");
   }
 
   @Test
@@ -240,5 +242,38 @@ class HtmlReportTest {
     List<String> kinds = new ArrayList<>();
     data(page).path("charts").forEach(c -> kinds.add(c.path("id").asText()));
     assertThat(kinds).containsExactly("t0-time", "t0-peruser");
+  }
+
+  @Test
+  void aMultiFoldExperimentShowsStdOverFoldsWithoutSignificanceMarks(@TempDir Path dir)
+      throws Exception {
+    String spec = """
+        name: kfold-html
+        datasets: [%s]
+        splits: [kfold:2]
+        algorithms:
+          - name: bias
+          - name: global-mean
+        metrics: [rmse]
+        seeds: [5]
+        threads: 2
+        """.formatted(SharedData.dir("ml-100k"));
+    ExperimentRunnerTest.run(spec, dir.resolve("out"), false, new ArrayList<>());
+    List<JsonNode> kfold = ReportFixture.runs(dir.resolve("out"));
+    String page = HtmlReport.render(ExperimentReport.read(dir.resolve("out")), GENERATED);
+    assertThat(page).contains("· 2 folds</h2>").contains("<div class=\"sub\">± std over folds</div>")
+        .contains("mean ± sample standard deviation over the 2 folds")
+        .doesNotContain("<sup class=\"sig\"").doesNotContain("Holm-adjusted")
+        .contains("rmse ↓");
+    JsonNode bias = kfold.stream().filter(r -> label(r).equals("bias")).findFirst().orElseThrow();
+    double std = bias.path("report").path("algorithms").path(0).path("summary").path("rmse")
+        .path("std").asDouble();
+    assertThat(page).containsPattern("<tr data-run=\"" + bias.path("id").asText() + "\">.*?"
+        + "<td class=\"num best\" data-metric=\"rmse\" data-value=\"" + mean(bias, "rmse")
+        + "\"><strong>[0-9.]+</strong> <span class=\"pm\">± "
+        + String.format(java.util.Locale.ROOT, "%.4f", std) + "</span>");
+    List<String> ids = new ArrayList<>();
+    data(page).path("charts").forEach(c -> ids.add(c.path("id").asText()));
+    assertThat(ids).containsExactly("t0-time");
   }
 }
