@@ -275,7 +275,7 @@ public final class ExperimentReport {
     JsonNode m = JSON.readTree(manifest.toFile());
     Map<String, List<JsonNode>> groups = new LinkedHashMap<>();
     Map<String, Map<String, PerUserValues>> perUser = new LinkedHashMap<>();
-    Map<String, Row> extras = new LinkedHashMap<>();
+    Map<String, Extras> extras = new LinkedHashMap<>();
     Set<String> datasets = new LinkedHashSet<>();
     Set<String> versions = new LinkedHashSet<>();
     Set<String> commits = new LinkedHashSet<>();
@@ -308,8 +308,7 @@ public final class ExperimentReport {
       if (Files.isRegularFile(pu)) {
         perUser.put(id, ExperimentRunner.readPerUser(pu));
       }
-      extras.put(id, new Row(id, "", "", "", Map.of(), 0, 0, convergence(run, file),
-          search(run, file, dir), null));
+      extras.put(id, new Extras(convergence(run, file), search(run, file, dir)));
       datasets.add(run.path("dataset").asText());
       addText(versions, rep.path("reco4jVersion"));
       addText(commits, rep.path("gitCommit"));
@@ -334,6 +333,9 @@ public final class ExperimentReport {
     return new ExperimentReport(m.path("name").asText(), options, header, tables);
   }
 
+  /** What a run file holds beyond its metrics. */
+  private record Extras(List<Convergence> convergence, Search search) { }
+
   private static void addText(Set<String> into, JsonNode n) {
     if (n.isValueNode() && !n.asText().isEmpty()) {
       into.add(n.asText());
@@ -343,7 +345,7 @@ public final class ExperimentReport {
   }
 
   private static Table table(List<JsonNode> runs, Map<String, Map<String, PerUserValues>> perUser,
-      Map<String, Row> extras, Leaderboard.Options options) {
+      Map<String, Extras> extras, Leaderboard.Options options) {
     JsonNode rep0 = runs.get(0).path("report");
     List<String> metrics = new ArrayList<>();
     rep0.path("metrics").forEach(n -> metrics.add(n.asText()));
@@ -414,7 +416,7 @@ public final class ExperimentReport {
       Map<String, PerUserValues> p = perUser.get(id);
       Box box = p != null && p.containsKey(primary) && p.get(primary).size() > 0
           ? box(p.get(primary)) : null;
-      Row extra = extras.get(id);
+      Extras extra = extras.get(id);
       rows.add(new Row(id, label, run.path("definition").path("algorithm").asText(
           algo.path("algorithm").asText()),
           params.isObject() && params.size() > 0 ? params.toString() : "", cells.get(i),
