@@ -1,10 +1,12 @@
 package io.reco4j.cli;
 
 import io.reco4j.experiment.ExperimentReport;
+import io.reco4j.experiment.HtmlReport;
 import io.reco4j.io.AtomicFiles;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,11 +14,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code reco report DIR}: an experiment's results as tables with significance marks. */
+/**
+ * {@code reco report DIR}: an experiment's results as Markdown tables with significance marks, or
+ * as one self-contained HTML file with charts ({@link HtmlReport}).
+ */
 @Command(name = "report", mixinStandardHelpOptions = true,
     description = "Report an experiment results directory (reco experiment run --out DIR): a table "
         + "per dataset and split, best per metric in bold, '*' on runs significantly worse than "
-        + "the best (paired t-test over users, Holm-adjusted; single-fold splits only).")
+        + "the best (paired t-test over users, Holm-adjusted; single-fold splits only). HTML adds "
+        + "charts (metric@K, time vs accuracy, convergence, popularity bias and coverage, tuning) "
+        + "in one offline file.")
 final class ReportCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -24,8 +31,9 @@ final class ReportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "DIR", description = "The experiment results directory.")
   Path dir;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "markdown",
-      description = "Output format: markdown (default). html is not implemented yet.")
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "Output format: html or markdown. Default: html when --out ends with .html "
+          + "or .htm, else markdown.")
   String format;
 
   @Option(names = {"--out", "-o"}, paramLabel = "FILE",
@@ -34,17 +42,25 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String f = format.toLowerCase(java.util.Locale.ROOT);
-    if (f.equals("html")) {
-      throw new IllegalArgumentException("--format html: not yet implemented: use --format "
-          + "markdown");
-    }
-    if (!f.equals("markdown") && !f.equals("md")) {
-      throw new IllegalArgumentException("--format: unknown format '" + format
-          + "'; use markdown");
-    }
-    String text = ExperimentReport.read(dir).toMarkdown();
+    String f = format == null ? defaultFormat() : format.toLowerCase(Locale.ROOT);
+    boolean html = switch (f) {
+      case "html", "htm" -> true;
+      case "markdown", "md" -> false;
+      default -> throw new IllegalArgumentException("--format: unknown format '" + format
+          + "'; use html or markdown");
+    };
+    ExperimentReport report = ExperimentReport.read(dir);
     PrintWriter stdout = spec.commandLine().getOut();
+    if (html) {
+      if (out == null) {
+        stdout.print(HtmlReport.render(report, java.time.Instant.now()));
+      } else {
+        HtmlReport.write(report, out);
+        stdout.println("report: " + out);
+      }
+      return 0;
+    }
+    String text = report.toMarkdown();
     if (out == null) {
       stdout.print(text);
     } else {
@@ -53,5 +69,10 @@ final class ReportCommand implements Callable<Integer> {
       stdout.println("report: " + out);
     }
     return 0;
+  }
+
+  private String defaultFormat() {
+    String name = out == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".html") || name.endsWith(".htm") ? "html" : "markdown";
   }
 }

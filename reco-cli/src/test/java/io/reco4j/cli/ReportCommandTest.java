@@ -50,10 +50,52 @@ class ReportCommandTest {
   }
 
   @Test
-  void htmlIsRefusedWithAClearMessage(@TempDir Path tmp) {
-    RecoCliTest.Run r = RecoCliTest.reco("report", tmp.toString(), "--format", "html");
+  void anOutFileEndingInHtmlGetsTheSelfContainedHtmlReport(@TempDir Path tmp) throws Exception {
+    Path exp = tmp.resolve("exp.yaml");
+    Files.writeString(exp, """
+        name: html-report-test
+        datasets:
+          - {data: %s, implicit: true}
+        splits: ["user:0.2"]
+        algorithms:
+          - name: popular
+          - name: ease
+        metrics: [ndcg, coverage]
+        k: [10, 20]
+        seeds: [42]
+        """.formatted(SharedData.dir("ml-100k")));
+    Path out = tmp.resolve("out");
+    RecoCliTest.Run r = RecoCliTest.reco("experiment", "run", exp.toString(), "--out",
+        out.toString(), "--threads", "2");
+    assertThat(r.code()).as(r.err()).isZero();
+
+    Path html = tmp.resolve("report.html");
+    RecoCliTest.Run report = RecoCliTest.reco("report", out.toString(), "--out", html.toString());
+    assertThat(report.code()).as(report.err()).isZero();
+    assertThat(report.out()).contains("report: " + html);
+    String page = Files.readString(html);
+    assertThat(page).startsWith("<!DOCTYPE html>")
+        .contains("<h1>Experiment html-report-test</h1>")
+        .contains("<table class=\"leaderboard\">")
+        .contains("data-kind=\"metric-at-k\"")
+        .contains("echarts.init(el, null, {renderer: 'svg'})");
+
+    // --format wins over the file name
+    Path md = tmp.resolve("report.html.txt");
+    RecoCliTest.Run asMarkdown = RecoCliTest.reco("report", out.toString(), "--out",
+        md.toString());
+    assertThat(asMarkdown.code()).as(asMarkdown.err()).isZero();
+    assertThat(Files.readString(md)).startsWith("# Experiment html-report-test");
+    RecoCliTest.Run forced = RecoCliTest.reco("report", out.toString(), "--format", "html");
+    assertThat(forced.code()).as(forced.err()).isZero();
+    assertThat(forced.out()).startsWith("<!DOCTYPE html>");
+  }
+
+  @Test
+  void anUnknownFormatIsRefusedNamingTheChoices(@TempDir Path tmp) {
+    RecoCliTest.Run r = RecoCliTest.reco("report", tmp.toString(), "--format", "pdf");
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).contains("not yet implemented: use --format markdown");
+    assertThat(r.err()).contains("--format: unknown format 'pdf'; use html or markdown");
   }
 
   @Test

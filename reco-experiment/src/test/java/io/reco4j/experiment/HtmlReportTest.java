@@ -1,0 +1,281 @@
+package io.reco4j.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.reco4j.testkit.SharedData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The HTML report of a real experiment on MovieLens-100K, read as text. */
+class HtmlReportTest {
+  private static final Instant GENERATED = Instant.parse("2026-01-02T03:04:05Z");
+  private static final Pattern ROW = Pattern.compile(
+      "<tr data-run=\"([0-9a-f]+)\">(.*?)</tr>", Pattern.DOTALL);
+  private static final Pattern CELL = Pattern.compile(
+      "<td class=\"num( best)?( worse)?\" data-metric=\"([^\"]+)\" data-value=\"([^\"]+)\">");
+
+  @TempDir
+  static Path tmp;
+  static ReportFixture.Results fixture;
+  static List<JsonNode> runs;
+  static String html;
+
+  @BeforeAll
+  static void runTheExperiment() throws Exception {
+    fixture = ReportFixture.build(tmp);
+    runs = ReportFixture.runs(fixture.dir());
+    html = HtmlReport.render(ExperimentReport.read(fixture.dir()), GENERATED);
+  }
+
+  static double mean(JsonNode run, String metric) {
+    return run.path("report").path("algorithms").path(0).path("summary").path(metric)
+        .path("mean").asDouble();
+  }
+
+  static String label(JsonNode run) {
+    return run.path("report").path("algorithms").path(0).path("name").asText();
+  }
+
+  static JsonNode data(String page) throws Exception {
+    Matcher m = Pattern.compile("<script type=\"application/json\" id=\"report-data\">(.*?)"
+        + "</script>", Pattern.DOTALL).matcher(page);
+    assertThat(m.find()).as("embedded report data").isTrue();
+    return ReportFixture.JSON.readTree(m.group(1));
+  }
+
+  @Test
+  void theLeaderboardShowsEveryRunsValuesAsInItsRunFileWithTheBestMarked() {
+    Map<String, Map<String, Double>> shown = new HashMap<>();
+    Map<String, String> bestOf = new HashMap<>();
+    Matcher rows = ROW.matcher(html);
+    while (rows.find()) {
+      Matcher cells = CELL.matcher(rows.group(2));
+      Map<String, Double> values = new HashMap<>();
+      while (cells.find()) {
+        values.put(cells.group(3), Double.parseDouble(cells.group(4)));
+        if (cells.group(1) != null) {
+          assertThat(bestOf.put(cells.group(3), rows.group(1))).as("one best per column")
+              .isNull();
+        }
+      }
+      shown.put(rows.group(1), values);
+    }
+    assertThat(shown).hasSize(4);
+    List<String> metrics = List.of("ndcg@10", "ndcg@20", "recall@10", "recall@20", "coverage@10",
+        "coverage@20", "arp@10", "arp@20");
+    for (String metric : metrics) {
+      JsonNode best = null;
+      for (JsonNode run : runs) {
+        String id = run.path("id").asText();
+        // per-user means (bootstrap columns) equal the run file's mean up to rounding
+        assertThat(shown.get(id).get(metric)).as(id + " " + metric)
+            .isCloseTo(mean(run, metric), within(1e-9));
+        boolean better = best == null || (metric.startsWith("arp")
+            ? mean(run, metric) < mean(best, metric) : mean(run, metric) > mean(best, metric));
+        best = better ? run : best;
+      }
+      assertThat(bestOf.get(metric)).as("best of " + metric).isEqualTo(best.path("id").asText());
+    }
+    // ease is the best model here, popular far behind it and marked significantly worse
+    JsonNode popular = runs.stream().filter(r -> label(r).equals("popular")).findFirst()
+        .orElseThrow();
+    assertThat(html).containsPattern("<tr data-run=\"" + popular.path("id").asText()
+        + "\">.*?data-metric=\"ndcg@10\"[^>]*>[0-9.]+<sup class=\"sig\"[^>]*>\\*</sup> "
+        + "<span class=\"pm\">± 0\\.0\\d{3}</span>");
+    for (JsonNode run : runs) {
+      String train = String.format(java.util.Locale.ROOT, "%.3f", run.path("report")
+          .path("algorithms").path(0).path("trainSeconds").path("mean").asDouble());
+      assertThat(html).containsPattern("<tr data-run=\"" + run.path("id").asText()
+          + "\">.*?data-metric=\"trainSeconds\">" + Pattern.quote(train) + "</td>");
+    }
+    assertThat(html).contains("<div class=\"sub\">± 95% CI</div>").contains("Holm-adjusted")
+        .contains("B = 1000");
+  }
+
+  @Test
+  void theHeaderNamesTheExperimentAndTheProvenanceOfItsRuns() {
+    JsonNode report = runs.get(0).path("report");
+    assertThat(html).contains("<title>Experiment report-fixture</title>")
+        .contains("<h1>Experiment report-fixture</h1>")
+        .contains("4 complete of 4 planned")
+        .contains(report.path("gitCommit").asText())
+        .contains(report.path("jvm").asText())
+        .contains(runs.get(0).path("specHash").asText().substring(0, 12))
+        .contains("ml-100k (implicit)")
+        .contains("2026-01-02T03:04:05Z");
+  }
+
+  @Test
+  void theFileIsSelfContainedWithEChartsInlineAndNoNetworkReference() {
+    assertThat(html).doesNotContainPattern("<script[^>]*\\bsrc=")
+        .doesNotContainPattern("<link[^>]*\\bhref=")
+        .contains("renderer: 'svg'");
+    assertThat(html.length()).as("the inlined ECharts bundle").isGreaterThan(900_000);
+    assertThat(html).contains(HtmlReport.echarts().substring(0, 200));
+  }
+
+  @Test
+  void everyChartHasItsContainerAndItsDataEqualsTheRunFiles() throws Exception {
+    JsonNode data = data(html);
+    List<String> kinds = new ArrayList<>();
+    for (JsonNode chart : data.path("charts")) {
+      String id = chart.path("id").asText();
+      Matcher div = Pattern.compile("<div class=\"chart\" id=\"" + Pattern.quote(id)
+          + "\" data-kind=\"([a-z-]+)\"").matcher(html);
+      assertThat(div.find()).as("container of " + id).isTrue();
+      kinds.add(div.group(1));
+    }
+    assertThat(kinds).containsExactly("metric-at-k", "metric-at-k", "time-vs-accuracy",
+        "convergence-loss", "convergence-value", "accuracy-vs-coverage",
+        "accuracy-vs-popularity", "per-user-box", "tuning");
+
+    JsonNode recall = data.path("charts").get(1);
+    assertThat(recall.path("id").asText()).isEqualTo("t0-atk-recall");
+    assertThat(recall.path("option").path("xAxis").path("data").toString())
+        .isEqualTo("[\"10\",\"20\"]");
+    for (int i = 0; i < runs.size(); i++) {
+      JsonNode s = recall.path("option").path("series").get(i);
+      assertThat(s.path("name").asText()).isEqualTo(label(runs.get(i)));
+      assertThat(s.path("data").get(0).asDouble()).isCloseTo(mean(runs.get(i), "recall@10"),
+          within(1e-5));
+      assertThat(s.path("data").get(1).asDouble()).isCloseTo(mean(runs.get(i), "recall@20"),
+          within(1e-5));
+    }
+
+    JsonNode ials = runs.stream().filter(r -> label(r).equals("ials")).findFirst().orElseThrow();
+    JsonNode curve = ials.path("convergence").get(0).path("iterations");
+    JsonNode value = data.path("charts").get(4).path("option").path("series");
+    assertThat(value).hasSize(1); // only iALS iterates
+    assertThat(value.get(0).path("name").asText()).isEqualTo("ials");
+    assertThat(value.get(0).path("data")).hasSize(ReportFixture.ITERATIONS);
+    assertThat(value.get(0).path("data").get(2).get(1).asDouble())
+        .isCloseTo(curve.get(2).path("value").asDouble(), within(1e-5));
+    // the 3-iteration curve ends where the run itself ended
+    assertThat(curve.get(2).path("value").asDouble()).isCloseTo(mean(ials, "ndcg@10"),
+        within(1e-9));
+    assertThat(curve.get(2).path("loss").asDouble()).isLessThan(curve.get(0).path("loss")
+        .asDouble());
+  }
+
+  @Test
+  void theTuningSectionShowsEveryTrialAndSaysTheTestSplitWasUsedOnce() throws Exception {
+    JsonNode tuning = data(html).path("charts").get(8).path("option").path("series");
+    assertThat(tuning.get(0).path("name").asText()).isEqualTo("ials: trial");
+    assertThat(tuning.get(0).path("data")).hasSize(ReportFixture.FACTORS.length);
+    double[] values = fixture.trialValues();
+    double best = Double.NEGATIVE_INFINITY;
+    for (int t = 0; t < values.length; t++) {
+      best = Math.max(best, values[t]);
+      assertThat(tuning.get(0).path("data").get(t).get(1).asDouble())
+          .isCloseTo(values[t], within(1e-5));
+      assertThat(tuning.get(1).path("data").get(t).get(1).asDouble())
+          .isCloseTo(best, within(1e-5));
+    }
+    assertThat(html).contains("The best configuration was evaluated on the test split once")
+        .contains("<code>{&quot;factors&quot;:" + fixture.bestFactors() + "}</code>")
+        .containsPattern("<tr class=\"best\"><td>\\d</td><td class=\"num\">"
+            + Pattern.quote(String.format(java.util.Locale.ROOT, "%.4f", fixture.bestValue())));
+    String md = ExperimentReport.read(fixture.dir()).toMarkdown();
+    assertThat(md).contains("**Tuning of ials**: grid search, 4 trials, maximising ndcg@10 on "
+        + "the validation split user:0.2")
+        .contains("`{\"factors\":" + fixture.bestFactors() + "}`")
+        .contains("The best configuration was evaluated on the test split once")
+        .contains("arp (average popularity of the recommended items): lower is better");
+  }
+
+  @Test
+  void textThatLooksLikeMarkupIsEscapedInTheTableAndInTheEmbeddedData() throws Exception {
+    Path copy = tmp.resolve("renamed");
+    Files.createDirectories(copy.resolve("runs"));
+    try (var files = Files.list(fixture.dir().resolve("runs"))) {
+      for (Path p : files.toList()) {
+        Files.copy(p, copy.resolve("runs").resolve(p.getFileName()));
+      }
+    }
+    String manifest = Files.readString(fixture.dir().resolve("experiment.json"));
+    String evil = "x</script><script>alert(1)</script>";
+    Files.writeString(copy.resolve("experiment.json"), manifest.replace(
+        "\"name\" : \"report-fixture\"", "\"name\" : \"" + evil.replace("/", "\\/") + "\""));
+    String page = HtmlReport.render(ExperimentReport.read(copy), GENERATED);
+    assertThat(page).doesNotContain("alert(1)</script>")
+        .contains("<h1>Experiment x&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</h1>")
+        .contains("x\\u003c/script>\\u003cscript>alert(1)\\u003c/script>");
+    assertThat(data(page).path("experiment").asText()).isEqualTo(evil);
+  }
+
+  @Test
+  void runsWithoutCurvesCoverageOrPopularityGetNotesNamingWhatToAdd(@TempDir Path dir)
+      throws Exception {
+    String spec = """
+        name: plain
+        datasets:
+          - {data: %s, implicit: true}
+        splits: ["user:0.2"]
+        algorithms:
+          - name: popular
+          - name: ease
+        metrics: [ndcg]
+        k: [10]
+        seeds: [42]
+        threads: 2
+        """.formatted(SharedData.dir("ml-100k"));
+    ExperimentRunnerTest.run(spec, dir.resolve("out"), false, new ArrayList<>());
+    String page = HtmlReport.render(ExperimentReport.read(dir.resolve("out")), GENERATED);
+    assertThat(page).contains("No ranking metric with several cut-offs")
+        .contains("the run files have no <code>convergence</code> field")
+        .contains("Add <code>coverage</code> (share of the catalogue recommended) and "
+            + "<code>arp</code> (average recommended popularity) to the spec's "
+            + "<code>metrics</code>")
+        .doesNotContain("<h3>Tuning</h3>");
+    List<String> kinds = new ArrayList<>();
+    data(page).path("charts").forEach(c -> kinds.add(c.path("id").asText()));
+    assertThat(kinds).containsExactly("t0-time", "t0-peruser");
+  }
+
+  @Test
+  void aMultiFoldExperimentPoolsUsersAcrossFoldsAndShowsStdOnlyForCoverage(@TempDir Path dir)
+      throws Exception {
+    String spec = """
+        name: kfold-html
+        datasets: [%s]
+        splits: [kfold:2]
+        algorithms:
+          - name: bias
+          - name: global-mean
+        metrics: [rmse, coverage]
+        k: [10]
+        seeds: [5]
+        threads: 2
+        """.formatted(SharedData.dir("ml-100k"));
+    ExperimentRunnerTest.run(spec, dir.resolve("out"), false, new ArrayList<>());
+    List<JsonNode> kfold = ReportFixture.runs(dir.resolve("out"));
+    String page = HtmlReport.render(ExperimentReport.read(dir.resolve("out")), GENERATED);
+    // rmse has per-user values pooled over both folds: CI, and the global mean is marked worse
+    JsonNode mean = kfold.stream().filter(r -> label(r).equals("global-mean")).findFirst()
+        .orElseThrow();
+    assertThat(page).contains("· 2 folds</h2>").contains("rmse ↓")
+        .contains("<div class=\"sub\">± std over folds</div>")
+        .contains("mean ± sample standard deviation over the 2 folds")
+        .containsPattern("<tr data-run=\"" + mean.path("id").asText() + "\">.*?"
+            + "data-metric=\"rmse\"[^>]*>[0-9.]+<sup class=\"sig\"[^>]*>\\*</sup> "
+            + "<span class=\"pm\">± [0-9.]+</span>");
+    JsonNode bias = kfold.stream().filter(r -> label(r).equals("bias")).findFirst().orElseThrow();
+    double std = bias.path("report").path("algorithms").path(0).path("summary")
+        .path("coverage@10").path("std").asDouble();
+    assertThat(page).containsPattern("<tr data-run=\"" + bias.path("id").asText() + "\">.*?"
+        + "data-metric=\"coverage@10\"[^>]*>(<strong>)?[0-9.]+(</strong>)? <span class=\"pm\">± "
+        + String.format(java.util.Locale.ROOT, "%.4f", std) + "</span>");
+  }
+}
