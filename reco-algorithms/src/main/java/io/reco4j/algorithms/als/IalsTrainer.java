@@ -5,6 +5,7 @@ import io.reco4j.data.Dataset;
 import io.reco4j.linalg.Gram;
 import io.reco4j.linalg.ImplicitLeastSquares;
 import io.reco4j.linalg.PaddedRows;
+import io.reco4j.linalg.VectorKernels;
 import io.reco4j.model.Provenance;
 import io.reco4j.model.TrainingListener;
 import io.reco4j.model.Trainer;
@@ -98,7 +99,15 @@ public final class IalsTrainer implements Trainer<IalsModel> {
     return train(data, TrainingListener.NONE);
   }
 
-  /** Trains, reporting each iteration's wall time (the loss is not computed: it costs a pass). */
+  /**
+   * Trains, reporting each iteration's wall time and, when {@link TrainingListener#wantsLoss()},
+   * the full objective of the class documentation over all user–item pairs ({@link #objective},
+   * O(|U| f² + |I| f² + nnz f), not counted in the seconds). When
+   * {@link TrainingListener#observesModel()}, each iteration's model (sharing the working arrays)
+   * goes to {@link TrainingListener#afterIteration}; when that returns false the model so far is
+   * returned: it equals (config included, whose {@code iterations} is then the number run) the
+   * model of a run configured with that many iterations, since nothing depends on the total.
+   */
   @Override
   public IalsModel train(Dataset data, TrainingListener listener) {
     long start = System.nanoTime();
@@ -115,21 +124,138 @@ public final class IalsTrainer implements Trainer<IalsModel> {
     float[] y = Factors.gaussian(ni, f, config.initStd(), config.seed(), 2);
     float[] gram = new float[f * f];
     int threads = config.threads();
-    for (int it = 0; it < config.iterations(); it++) {
+    boolean wantsLoss = listener.wantsLoss();
+    boolean observes = listener.observesModel();
+    int iterations = config.iterations();
+    for (int it = 1; it <= iterations; it++) {
       long t0 = System.nanoTime();
       Gram.compute(x, nu, f, gram, threads);
-      halfStep(byItem, wItem, lambdaItem, x, gram, y, threads, it == 0);
+      halfStep(byItem, wItem, lambdaItem, x, gram, y, threads, it == 1);
       Gram.compute(y, ni, f, gram, threads);
       halfStep(byUser, wUser, lambdaUser, y, gram, x, threads, false);
       double secs = Factors.secondsSince(t0);
       if (secondsListener != null) {
         secondsListener.accept(secs);
       }
-      listener.iteration(it + 1, config.iterations(), Double.NaN, secs);
+      double loss = wantsLoss
+          ? objective(byUser, wUser, lambdaUser, lambdaItem, f, x, y, threads) : Double.NaN;
+      listener.iteration(it, iterations, loss, secs);
+      if (observes && it < iterations) {
+        IalsModel now = model(data, it, start, x, y);
+        if (!listener.afterIteration(it, now)) {
+          return now;
+        }
+      }
     }
-    Provenance p = Provenance.of(IalsModel.ALGORITHM, config, data.name(), data.fingerprint(),
+    IalsModel done = model(data, iterations, start, x, y);
+    if (observes) {
+      listener.afterIteration(iterations, done);
+    }
+    return done;
+  }
+
+  /** The model after {@code iterations} iterations, over the given (possibly working) arrays. */
+  private IalsModel model(Dataset data, int iterations, long start, float[] x, float[] y) {
+    IalsConfig c = iterations == config.iterations() ? config
+        : config.withShape(config.factors(), iterations);
+    Provenance p = Provenance.of(IalsModel.ALGORITHM, c, data.name(), data.fingerprint(),
         Factors.secondsSince(start));
-    return new IalsModel(config, p, data.users(), data.items(), f, x, y);
+    return new IalsModel(c, p, data.users(), data.items(), config.factors(), x, y);
+  }
+
+  /** Rows per parallel block of the loss's Gram matrices (few blocks: each holds f × f sums). */
+  private static final int GRAM_GRAIN = 1024;
+
+  /** Rows per float partial of the loss's Gram matrices, added into double sums. */
+  private static final int GRAM_FLUSH = 32;
+
+  /**
+   * The full iALS objective Σ<sub>u,i</sub> c<sub>ui</sub> (p<sub>ui</sub> −
+   * x<sub>u</sub>·y<sub>i</sub>)² + Σ<sub>u</sub> λ<sub>u</sub> ‖x<sub>u</sub>‖² + Σ<sub>i</sub>
+   * λ<sub>i</sub> ‖y<sub>i</sub>‖² over all |U|·|I| pairs, by the Gram trick: with every pair
+   * taken as unobserved (c = 1, p = 0) the data term is Σ<sub>u</sub>
+   * x<sub>u</sub>ᵀ(YᵀY)x<sub>u</sub> = ⟨XᵀX, YᵀY⟩ (Frobenius); each observed entry (excess
+   * w = c − 1, s = x<sub>u</sub>·y<sub>i</sub>) then adds (1 + w)(1 − s)² − s². Cost
+   * (|U| + |I|)·f² + nnz·f with the vector kernels: Gram matrices from float partials of
+   * {@value #GRAM_FLUSH} rows summed in double, dot products of f floats, everything else in
+   * double. Fixed blocks reduced in block order, so the value does not depend on the thread
+   * count. {@code lambdaUser}/{@code lambdaItem} are the solver's per-row λ.
+   */
+  static double objective(CsrMatrix byUser, float[] wUser, float[] lambdaUser,
+      float[] lambdaItem, int f, float[] x, float[] y, int threads) {
+    VectorKernels kernels = VectorKernels.provider();
+    int nu = byUser.rows();
+    int ni = lambdaItem.length;
+    double[] gx = new double[f * f];
+    double[] gy = new double[f * f];
+    double total = gramAndRegulariser(kernels, x, nu, f, lambdaUser, gx, threads)
+        + gramAndRegulariser(kernels, y, ni, f, lambdaItem, gy, threads);
+    // ⟨XᵀX, YᵀY⟩ from the upper triangles: off-diagonal entries count twice
+    for (int a = 0; a < f; a++) {
+      total += gx[a * f + a] * gy[a * f + a];
+      for (int b = a + 1; b < f; b++) {
+        total += 2 * gx[a * f + b] * gy[a * f + b];
+      }
+    }
+    int[] ptr = byUser.rowPtr();
+    int[] cols = byUser.colIdx();
+    int userBlocks = (nu + GRAIN - 1) / GRAIN;
+    double[] part = new double[userBlocks];
+    Parallel.forEachBlock(threads, userBlocks, blk -> {
+      double s = 0;
+      for (int u = blk * GRAIN, end = Math.min(nu, u + GRAIN); u < end; u++) {
+        for (int p = ptr[u]; p < ptr[u + 1]; p++) {
+          double dot = kernels.dot(x, u * f, y, cols[p] * f, f);
+          double miss = 1 - dot;
+          s += (1.0 + wUser[p]) * miss * miss - dot * dot;
+        }
+      }
+      part[blk] = s;
+    });
+    for (double s : part) {
+      total += s;
+    }
+    return total;
+  }
+
+  /**
+   * Adds the upper triangle of VᵀV ({@code rows × f} row-major {@code v}) to {@code g} and returns
+   * Σ<sub>r</sub> λ<sub>r</sub> ‖v<sub>r</sub>‖², over fixed blocks reduced in block order.
+   */
+  private static double gramAndRegulariser(VectorKernels kernels, float[] v, int rows, int f,
+      float[] lambda, double[] g, int threads) {
+    int blocks = Math.max(1, (rows + GRAM_GRAIN - 1) / GRAM_GRAIN);
+    double[][] gramPart = new double[blocks][];
+    double[] regPart = new double[blocks];
+    Parallel.forEachBlock(threads, blocks, blk -> {
+      double[] acc = new double[f * f];
+      float[] tmp = new float[f * f];
+      double reg = 0;
+      int end = Math.min(rows, (blk + 1) * GRAM_GRAIN);
+      for (int from = blk * GRAM_GRAIN; from < end; from += GRAM_FLUSH) {
+        int to = Math.min(end, from + GRAM_FLUSH);
+        java.util.Arrays.fill(tmp, 0f);
+        kernels.gramAccumulate(v, from, to, f, tmp);
+        for (int a = 0; a < f; a++) {
+          for (int b = a; b < f; b++) {
+            acc[a * f + b] += tmp[a * f + b];
+          }
+        }
+        for (int r = from; r < to; r++) {
+          reg += (double) lambda[r] * kernels.dot(v, r * f, v, r * f, f);
+        }
+      }
+      gramPart[blk] = acc;
+      regPart[blk] = reg;
+    });
+    double reg = 0;
+    for (int blk = 0; blk < blocks; blk++) {
+      for (int k = 0; k < f * f; k++) {
+        g[k] += gramPart[blk][k];
+      }
+      reg += regPart[blk];
+    }
+    return reg;
   }
 
   private float[] excess(float[] values) {
