@@ -67,7 +67,14 @@ public final class AlsTrainer implements Trainer<AlsModel> {
     return train(data, TrainingListener.NONE);
   }
 
-  /** Trains, reporting each iteration's wall time. */
+  /**
+   * Trains, reporting each iteration's wall time and, when {@link TrainingListener#wantsLoss()},
+   * the objective of the class documentation after the iteration ({@link #objective}). When
+   * {@link TrainingListener#observesModel()}, each iteration's model (sharing the working arrays)
+   * goes to {@link TrainingListener#afterIteration}; when that returns false the model so far is
+   * returned: it equals (config included, whose {@code iterations} is then the number run) the
+   * model of a run configured with that many iterations, since nothing depends on the total.
+   */
   @Override
   public AlsModel train(Dataset data, TrainingListener listener) {
     long start = System.nanoTime();
@@ -97,15 +104,96 @@ public final class AlsTrainer implements Trainer<AlsModel> {
     float[] bi = new float[ni];
     int threads = config.threads();
     float lambda = config.regularization();
-    for (int it = 0; it < config.iterations(); it++) {
+    boolean wantsLoss = listener.wantsLoss();
+    boolean observes = listener.observesModel();
+    int iterations = config.iterations();
+    for (int it = 1; it <= iterations; it++) {
       long t0 = System.nanoTime();
       halfStep(byItem, x, biases ? bu : null, mu, lambda, y, bi, threads);
       halfStep(byUser, y, biases ? bi : null, mu, lambda, x, bu, threads);
-      listener.iteration(it + 1, config.iterations(), Double.NaN, Factors.secondsSince(t0));
+      double secs = Factors.secondsSince(t0);
+      double loss = wantsLoss
+          ? objective(byUser, byItem, f, x, y, biases, mu, bu, bi, lambda, threads) : Double.NaN;
+      listener.iteration(it, iterations, loss, secs);
+      if (observes && it < iterations) {
+        AlsModel now = model(data, it, start, x, y, mu, bu, bi, min, max);
+        if (!listener.afterIteration(it, now)) {
+          return now;
+        }
+      }
     }
-    Provenance p = Provenance.of(AlsModel.ALGORITHM, config, data.name(), data.fingerprint(),
+    AlsModel done = model(data, iterations, start, x, y, mu, bu, bi, min, max);
+    if (observes) {
+      listener.afterIteration(iterations, done);
+    }
+    return done;
+  }
+
+  /** The model after {@code iterations} iterations, over the given (possibly working) arrays. */
+  private AlsModel model(Dataset data, int iterations, long start, float[] x, float[] y, float mu,
+      float[] bu, float[] bi, float min, float max) {
+    AlsConfig c = iterations == config.iterations() ? config
+        : new AlsConfig(config.factors(), config.regularization(), iterations, config.biases(),
+            config.initStd(), config.seed(), config.threads());
+    Provenance p = Provenance.of(AlsModel.ALGORITHM, c, data.name(), data.fingerprint(),
         Factors.secondsSince(start));
-    return new AlsModel(config, p, data.users(), data.items(), f, x, y, mu, bu, bi, min, max);
+    return new AlsModel(c, p, data.users(), data.items(), config.factors(), x, y, mu, bu, bi,
+        min, max);
+  }
+
+  /**
+   * The ALS-WR objective Σ (r − r̂)² + λ (Σ<sub>u</sub> n<sub>u</sub> ‖x̃<sub>u</sub>‖² +
+   * Σ<sub>i</sub> n<sub>i</sub> ‖ỹ<sub>i</sub>‖²) in double precision — the one the half-steps
+   * minimise exactly, so it does not increase from one iteration to the next (up to the float
+   * rounding of the stored factors). Parallel over fixed blocks of users and of items, partial sums
+   * reduced in block order: the value does not depend on the thread count.
+   */
+  static double objective(CsrMatrix byUser, CsrMatrix byItem, int f, float[] x, float[] y,
+      boolean biases, float mu, float[] bu, float[] bi, float lambda, int threads) {
+    int nu = byUser.rows();
+    int ni = byItem.rows();
+    int userBlocks = (nu + GRAIN - 1) / GRAIN;
+    int itemBlocks = (ni + GRAIN - 1) / GRAIN;
+    double[] part = new double[userBlocks + itemBlocks];
+    int[] uptr = byUser.rowPtr();
+    int[] ucol = byUser.colIdx();
+    float[] uval = byUser.values();
+    int[] iptr = byItem.rowPtr();
+    Parallel.forEachBlock(threads, userBlocks + itemBlocks, blk -> {
+      boolean users = blk < userBlocks;
+      int from = (users ? blk : blk - userBlocks) * GRAIN;
+      int to = Math.min(users ? nu : ni, from + GRAIN);
+      float[] v = users ? x : y;
+      float[] b = users ? bu : bi;
+      int[] ptr = users ? uptr : iptr;
+      double s = 0;
+      for (int r = from; r < to; r++) {
+        int n = ptr[r + 1] - ptr[r];
+        double norm = biases ? (double) b[r] * b[r] : 0;
+        for (int k = r * f, end = k + f; k < end; k++) {
+          norm += (double) v[k] * v[k];
+        }
+        s += (double) lambda * n * norm;
+        if (!users) {
+          continue;
+        }
+        for (int p = ptr[r]; p < ptr[r + 1]; p++) {
+          int i = ucol[p];
+          double pred = biases ? (double) mu + bu[r] + bi[i] : 0;
+          for (int k = 0, xo = r * f, yo = i * f; k < f; k++) {
+            pred += (double) x[xo + k] * y[yo + k];
+          }
+          double e = uval[p] - pred;
+          s += e * e;
+        }
+      }
+      part[blk] = s;
+    });
+    double total = 0;
+    for (double s : part) {
+      total += s;
+    }
+    return total;
   }
 
   private void halfStep(CsrMatrix m, float[] fixed, float[] fixedBias, float mu, float lambda,

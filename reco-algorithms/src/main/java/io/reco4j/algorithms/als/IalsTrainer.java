@@ -98,7 +98,15 @@ public final class IalsTrainer implements Trainer<IalsModel> {
     return train(data, TrainingListener.NONE);
   }
 
-  /** Trains, reporting each iteration's wall time (the loss is not computed: it costs a pass). */
+  /**
+   * Trains, reporting each iteration's wall time and, when {@link TrainingListener#wantsLoss()},
+   * the full objective of the class documentation over all user–item pairs ({@link #objective},
+   * O(|U| f² + |I| f² + nnz f), not counted in the seconds). When
+   * {@link TrainingListener#observesModel()}, each iteration's model (sharing the working arrays)
+   * goes to {@link TrainingListener#afterIteration}; when that returns false the model so far is
+   * returned: it equals (config included, whose {@code iterations} is then the number run) the
+   * model of a run configured with that many iterations, since nothing depends on the total.
+   */
   @Override
   public IalsModel train(Dataset data, TrainingListener listener) {
     long start = System.nanoTime();
@@ -115,21 +123,133 @@ public final class IalsTrainer implements Trainer<IalsModel> {
     float[] y = Factors.gaussian(ni, f, config.initStd(), config.seed(), 2);
     float[] gram = new float[f * f];
     int threads = config.threads();
-    for (int it = 0; it < config.iterations(); it++) {
+    boolean wantsLoss = listener.wantsLoss();
+    boolean observes = listener.observesModel();
+    int iterations = config.iterations();
+    for (int it = 1; it <= iterations; it++) {
       long t0 = System.nanoTime();
       Gram.compute(x, nu, f, gram, threads);
-      halfStep(byItem, wItem, lambdaItem, x, gram, y, threads, it == 0);
+      halfStep(byItem, wItem, lambdaItem, x, gram, y, threads, it == 1);
       Gram.compute(y, ni, f, gram, threads);
       halfStep(byUser, wUser, lambdaUser, y, gram, x, threads, false);
       double secs = Factors.secondsSince(t0);
       if (secondsListener != null) {
         secondsListener.accept(secs);
       }
-      listener.iteration(it + 1, config.iterations(), Double.NaN, secs);
+      double loss = wantsLoss
+          ? objective(byUser, wUser, lambdaUser, lambdaItem, f, x, y, threads) : Double.NaN;
+      listener.iteration(it, iterations, loss, secs);
+      if (observes && it < iterations) {
+        IalsModel now = model(data, it, start, x, y);
+        if (!listener.afterIteration(it, now)) {
+          return now;
+        }
+      }
     }
-    Provenance p = Provenance.of(IalsModel.ALGORITHM, config, data.name(), data.fingerprint(),
+    IalsModel done = model(data, iterations, start, x, y);
+    if (observes) {
+      listener.afterIteration(iterations, done);
+    }
+    return done;
+  }
+
+  /** The model after {@code iterations} iterations, over the given (possibly working) arrays. */
+  private IalsModel model(Dataset data, int iterations, long start, float[] x, float[] y) {
+    IalsConfig c = iterations == config.iterations() ? config
+        : config.withShape(config.factors(), iterations);
+    Provenance p = Provenance.of(IalsModel.ALGORITHM, c, data.name(), data.fingerprint(),
         Factors.secondsSince(start));
-    return new IalsModel(config, p, data.users(), data.items(), f, x, y);
+    return new IalsModel(c, p, data.users(), data.items(), config.factors(), x, y);
+  }
+
+  /** Item rows per block of the loss's Gram matrix (few blocks: each holds an f × f sum). */
+  private static final int GRAM_GRAIN = 1024;
+
+  /**
+   * The full iALS objective Σ<sub>u,i</sub> c<sub>ui</sub> (p<sub>ui</sub> −
+   * x<sub>u</sub>·y<sub>i</sub>)² + Σ<sub>u</sub> λ<sub>u</sub> ‖x<sub>u</sub>‖² + Σ<sub>i</sub>
+   * λ<sub>i</sub> ‖y<sub>i</sub>‖² over all |U|·|I| pairs, by the Gram trick: with every pair
+   * taken as unobserved (c = 1, p = 0) the data term is Σ<sub>u</sub> x<sub>u</sub>ᵀ(YᵀY)x<sub>u</sub>;
+   * each observed entry (excess w = c − 1, s = x<sub>u</sub>·y<sub>i</sub>) then adds
+   * (1 + w)(1 − s)² − s². In double precision; YᵀY from fixed blocks of items and the rest from
+   * fixed blocks of users, partial sums reduced in block order, so the value does not depend on
+   * the thread count. {@code lambdaUser}/{@code lambdaItem} are the solver's per-row λ.
+   */
+  static double objective(CsrMatrix byUser, float[] wUser, float[] lambdaUser,
+      float[] lambdaItem, int f, float[] x, float[] y, int threads) {
+    int nu = byUser.rows();
+    int ni = lambdaItem.length;
+    // YᵀY (upper triangle) and Σ λ_i ‖y_i‖², per block of items
+    int gramBlocks = Math.max(1, (ni + GRAM_GRAIN - 1) / GRAM_GRAIN);
+    double[][] gramPart = new double[gramBlocks][];
+    double[] itemReg = new double[gramBlocks];
+    Parallel.forEachBlock(threads, gramBlocks, blk -> {
+      double[] g = new double[f * f];
+      double reg = 0;
+      for (int i = blk * GRAM_GRAIN, end = Math.min(ni, i + GRAM_GRAIN); i < end; i++) {
+        int yo = i * f;
+        double norm = 0;
+        for (int a = 0; a < f; a++) {
+          double ya = y[yo + a];
+          norm += ya * ya;
+          for (int b = a; b < f; b++) {
+            g[a * f + b] += ya * y[yo + b];
+          }
+        }
+        reg += lambdaItem[i] * norm;
+      }
+      gramPart[blk] = g;
+      itemReg[blk] = reg;
+    });
+    double[] gram = new double[f * f];
+    double total = 0;
+    for (int blk = 0; blk < gramBlocks; blk++) {
+      for (int k = 0; k < gram.length; k++) {
+        gram[k] += gramPart[blk][k];
+      }
+      total += itemReg[blk];
+    }
+    for (int a = 0; a < f; a++) {
+      for (int b = 0; b < a; b++) {
+        gram[a * f + b] = gram[b * f + a];
+      }
+    }
+    // per user: x_uᵀ G x_u + λ_u ‖x_u‖² + the corrections of the observed entries
+    int[] ptr = byUser.rowPtr();
+    int[] cols = byUser.colIdx();
+    int userBlocks = (nu + GRAIN - 1) / GRAIN;
+    double[] part = new double[userBlocks];
+    Parallel.forEachBlock(threads, userBlocks, blk -> {
+      double s = 0;
+      for (int u = blk * GRAIN, end = Math.min(nu, u + GRAIN); u < end; u++) {
+        int xo = u * f;
+        double quad = 0;
+        double norm = 0;
+        for (int a = 0; a < f; a++) {
+          double v = 0;
+          for (int b = 0; b < f; b++) {
+            v += gram[a * f + b] * x[xo + b];
+          }
+          quad += x[xo + a] * v;
+          norm += (double) x[xo + a] * x[xo + a];
+        }
+        s += quad + lambdaUser[u] * norm;
+        for (int p = ptr[u]; p < ptr[u + 1]; p++) {
+          int yo = cols[p] * f;
+          double dot = 0;
+          for (int a = 0; a < f; a++) {
+            dot += (double) x[xo + a] * y[yo + a];
+          }
+          double miss = 1 - dot;
+          s += (1.0 + wUser[p]) * miss * miss - dot * dot;
+        }
+      }
+      part[blk] = s;
+    });
+    for (double s : part) {
+      total += s;
+    }
+    return total;
   }
 
   private float[] excess(float[] values) {

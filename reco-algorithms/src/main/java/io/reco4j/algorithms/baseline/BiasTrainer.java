@@ -4,6 +4,7 @@ import io.reco4j.data.CsrMatrix;
 import io.reco4j.data.Dataset;
 import io.reco4j.model.Provenance;
 import io.reco4j.model.Trainer;
+import io.reco4j.model.TrainingListener;
 import io.reco4j.util.Parallel;
 import java.util.Objects;
 
@@ -59,6 +60,19 @@ public final class BiasTrainer implements Trainer<BiasModel> {
    */
   @Override
   public BiasModel train(Dataset data) {
+    return train(data, TrainingListener.NONE);
+  }
+
+  /**
+   * Trains, reporting each iteration; when {@link TrainingListener#wantsLoss()}, the objective of
+   * the class documentation after the iteration ({@link #objective}; it does not increase, each
+   * half-step being exact). When {@link TrainingListener#observesModel()}, each iteration's model
+   * goes to {@link TrainingListener#afterIteration}; when that returns false the model so far is
+   * returned: it equals (config included, whose {@code iterations} is then the number run) the
+   * model of a run configured with that many iterations.
+   */
+  @Override
+  public BiasModel train(Dataset data, TrainingListener listener) {
     long start = System.nanoTime();
     double mu = Baselines.meanValue(data, BiasModel.ALGORITHM);
     CsrMatrix byUser = data.matrix();
@@ -68,22 +82,82 @@ public final class BiasTrainer implements Trainer<BiasModel> {
     double lambdaU = config.userRegularization();
     double lambdaI = config.itemRegularization();
     int threads = config.threads();
-    for (int it = 0; it < config.iterations(); it++) {
+    boolean wantsLoss = listener.wantsLoss();
+    boolean observes = listener.observesModel();
+    int iterations = config.iterations();
+    for (int it = 1; it <= iterations; it++) {
+      long t0 = System.nanoTime();
       Parallel.forRange(threads, bi.length, GRAIN,
           (from, to) -> solve(byItem, mu, bu, lambdaI, bi, from, to));
       Parallel.forRange(threads, bu.length, GRAIN,
           (from, to) -> solve(byUser, mu, bi, lambdaU, bu, from, to));
+      double secs = Baselines.secondsSince(t0);
+      double loss = wantsLoss ? objective(byUser, mu, bu, bi, lambdaU, lambdaI, threads)
+          : Double.NaN;
+      listener.iteration(it, iterations, loss, secs);
+      if (observes && it < iterations) {
+        BiasModel now = model(data, it, start, mu, bu, bi);
+        if (!listener.afterIteration(it, now)) {
+          return now;
+        }
+      }
     }
+    BiasModel done = model(data, iterations, start, mu, bu, bi);
+    if (observes) {
+      listener.afterIteration(iterations, done);
+    }
+    return done;
+  }
+
+  /** The model after {@code iterations} iterations (the biases copied to floats). */
+  private BiasModel model(Dataset data, int iterations, long start, double mu, double[] bu,
+      double[] bi) {
     float minRating = Float.POSITIVE_INFINITY;
     float maxRating = Float.NEGATIVE_INFINITY;
-    for (float v : byUser.values()) {
+    for (float v : data.matrix().values()) {
       minRating = Math.min(minRating, v);
       maxRating = Math.max(maxRating, v);
     }
-    Provenance p = Provenance.of(BiasModel.ALGORITHM, config, data.name(), data.fingerprint(),
+    BiasConfig c = iterations == config.iterations() ? config
+        : new BiasConfig(iterations, config.userRegularization(), config.itemRegularization(),
+            config.threads());
+    Provenance p = Provenance.of(BiasModel.ALGORITHM, c, data.name(), data.fingerprint(),
         Baselines.secondsSince(start));
-    return new BiasModel(config, p, data.users(), data.items(), (float) mu, toFloats(bu),
+    return new BiasModel(c, p, data.users(), data.items(), (float) mu, toFloats(bu),
         toFloats(bi), minRating, maxRating);
+  }
+
+  /**
+   * Σ (r − μ − b<sub>u</sub> − b<sub>i</sub>)² + λ<sub>u</sub> Σ b<sub>u</sub>² + λ<sub>i</sub> Σ
+   * b<sub>i</sub>², parallel over fixed blocks of users reduced in block order (the same value
+   * for any thread count).
+   */
+  static double objective(CsrMatrix byUser, double mu, double[] bu, double[] bi, double lambdaU,
+      double lambdaI, int threads) {
+    int[] ptr = byUser.rowPtr();
+    int[] col = byUser.colIdx();
+    float[] val = byUser.values();
+    int users = bu.length;
+    double[] part = new double[(users + GRAIN - 1) / GRAIN];
+    Parallel.forRange(threads, users, GRAIN, (from, to) -> {
+      double s = 0;
+      for (int u = from; u < to; u++) {
+        s += lambdaU * bu[u] * bu[u];
+        for (int p = ptr[u]; p < ptr[u + 1]; p++) {
+          double e = val[p] - mu - bu[u] - bi[col[p]];
+          s += e * e;
+        }
+      }
+      part[from / GRAIN] = s;
+    });
+    double total = 0;
+    for (double s : part) {
+      total += s;
+    }
+    for (double b : bi) {
+      total += lambdaI * b * b;
+    }
+    return total;
   }
 
   /**

@@ -90,7 +90,16 @@ public final class BprTrainer implements Trainer<BprModel> {
     return train(data, TrainingListener.NONE);
   }
 
-  /** Trains, reporting each iteration (loss only for the last, where it is measured). */
+  /**
+   * Trains, reporting each iteration; when {@link TrainingListener#wantsLoss()}, the loss of
+   * {@link #sampledObjective} on {@value #LOSS_SAMPLES} triples drawn once (seeded, the same every
+   * iteration), not counted in the seconds. When {@link TrainingListener#observesModel()}, each
+   * iteration's model (sharing the working arrays) goes to {@link TrainingListener#afterIteration};
+   * when that returns false the model so far is returned. Nothing in training depends on the
+   * total, so with one thread that model equals (config and provenance metrics included, whose
+   * {@code iterations} is then the number run) the model of a run configured with that many
+   * iterations; with several, Hogwild makes every run differ anyway.
+   */
   @Override
   public BprModel train(Dataset data, TrainingListener listener) {
     long start = System.nanoTime();
@@ -121,29 +130,112 @@ public final class BprTrainer implements Trainer<BprModel> {
     }
     int[] counts = m.colCounts();
     Sampler sampler = new Sampler(m, config, counts);
+    boolean observes = listener.observesModel();
+    int[] triples = listener.wantsLoss()
+        ? sampler.triples(LOSS_SAMPLES, new SplittableRandom(mix(config.seed(), -2, 0))) : null;
     double[][] stats = new double[BLOCKS][3];
-    int last = config.iterations() - 1;
-    for (int it = 0; it <= last; it++) {
-      int iteration = it;
+    int iterations = config.iterations();
+    for (int it = 1; it <= iterations; it++) {
+      int iteration = it - 1; // the sample streams are numbered from 0
+      // the last iteration's sample statistics go into the provenance (of every snapshot too)
+      boolean track = it == iterations || observes;
       long t0 = System.nanoTime();
       Parallel.forEachBlock(config.threads(), BLOCKS,
-          blk -> sampler.run(iteration, blk, iteration == last, p, q, b, stats[blk]));
-      listener.iteration(it + 1, last + 1, Double.NaN, (System.nanoTime() - t0) / 1e9);
+          blk -> sampler.run(iteration, blk, track, p, q, b, stats[blk]));
+      double secs = (System.nanoTime() - t0) / 1e9;
+      double loss = triples != null ? sampledObjective(triples, p, q, config.itemBias() ? b : null,
+          f, config.regularization(), config.threads()) : Double.NaN;
+      listener.iteration(it, iterations, loss, secs);
+      if (observes && it < iterations) {
+        BprModel now = model(data, it, start, p, q, b, counts, stats);
+        if (!listener.afterIteration(it, now)) {
+          return now;
+        }
+      }
     }
+    BprModel done = model(data, iterations, start, p, q, b, counts, stats);
+    if (observes) {
+      listener.afterIteration(iterations, done);
+    }
+    return done;
+  }
+
+  /**
+   * The model after {@code iterations} iterations over the given (possibly working) arrays, with
+   * the sample statistics of the last of them (tracked) in its provenance.
+   */
+  private BprModel model(Dataset data, int iterations, long start, float[] p, float[] q,
+      float[] b, int[] counts, double[][] stats) {
+    BprConfig c = iterations == config.iterations() ? config : config.withIterations(iterations);
     double loss = 0;
     double correct = 0;
     double done = 0;
-    for (double[] s : stats) { // the last iteration, reduced in block order
+    for (double[] s : stats) { // reduced in block order
       loss += s[0];
       correct += s[1];
       done += s[2];
     }
-    Provenance prov = Provenance.of(BprModel.ALGORITHM, config, data.name(), data.fingerprint(),
+    Provenance prov = Provenance.of(BprModel.ALGORITHM, c, data.name(), data.fingerprint(),
         (System.nanoTime() - start) / 1e9);
     if (done > 0) {
       prov = prov.withMetrics(Map.of("trainLoss", loss / done, "trainAuc", correct / done));
     }
-    return new BprModel(config, prov, data.users(), data.items(), p, q, b, counts);
+    return new BprModel(c, prov, data.users(), data.items(), p, q, b, counts);
+  }
+
+  /** Triples (u, i, j) in the fixed sample of the loss a listener may ask for. */
+  static final int LOSS_SAMPLES = 100_000;
+
+  /** Triples per block of {@link #sampledObjective}; fixed, so sums do not depend on threads. */
+  private static final int LOSS_GRAIN = 4096;
+
+  /**
+   * The mean over the triples (u, i, j) of {@code triples} (packed as u, i, j, u, i, j, …) of the
+   * per-sample objective that each SGD step descends, −ln σ(x̂<sub>ui</sub> − x̂<sub>uj</sub>) +
+   * λ/2 (‖p<sub>u</sub>‖² + ‖q<sub>i</sub>‖² + ‖q<sub>j</sub>‖² + b<sub>i</sub>² + b<sub>j</sub>²)
+   * (the update of the class documentation is a gradient step on it); {@code bias} null for a
+   * model without item biases. In double precision, parallel over fixed blocks of triples reduced
+   * in block order, so the value does not depend on the thread count.
+   */
+  static double sampledObjective(int[] triples, float[] p, float[] q, float[] bias, int f,
+      float regularization, int threads) {
+    int n = triples.length / 3;
+    if (n == 0) {
+      return Double.NaN;
+    }
+    int blocks = (n + LOSS_GRAIN - 1) / LOSS_GRAIN;
+    double[] part = new double[blocks];
+    double halfLambda = regularization / 2.0;
+    Parallel.forEachBlock(threads, blocks, blk -> {
+      double s = 0;
+      for (int t = blk * LOSS_GRAIN, end = Math.min(n, t + LOSS_GRAIN); t < end; t++) {
+        int u = triples[3 * t];
+        int i = triples[3 * t + 1];
+        int j = triples[3 * t + 2];
+        double x = 0;
+        double norms = 0;
+        for (int k = 0, uo = u * f, io = i * f, jo = j * f; k < f; k++) {
+          double pu = p[uo + k];
+          double qi = q[io + k];
+          double qj = q[jo + k];
+          x += pu * (qi - qj);
+          norms += pu * pu + qi * qi + qj * qj;
+        }
+        if (bias != null) {
+          x += (double) bias[i] - bias[j];
+          norms += (double) bias[i] * bias[i] + (double) bias[j] * bias[j];
+        }
+        // −ln σ(x) = ln(1 + e^−x), stable for both signs
+        double nll = x > 0 ? Math.log1p(Math.exp(-x)) : -x + Math.log1p(Math.exp(x));
+        s += nll + halfLambda * norms;
+      }
+      part[blk] = s;
+    });
+    double total = 0;
+    for (double s : part) {
+      total += s;
+    }
+    return total / n;
   }
 
   /**
@@ -274,6 +366,34 @@ public final class BprTrainer implements Trainer<BprModel> {
         activeUsers = null;
       }
       negatives = new NegativeSampler(counts, c.negativeExponent());
+    }
+
+    /**
+     * {@code n} triples (u, i, j) drawn as training draws them (the same positive and negative
+     * distributions), packed as u, i, j, …; a draw whose negatives all hit the row is left out.
+     */
+    int[] triples(int n, SplittableRandom rnd) {
+      int[] out = new int[3 * n];
+      int k = 0;
+      for (int s = 0; s < n; s++) {
+        int u;
+        int i;
+        if (byUser) {
+          u = activeUsers[bounded(rnd.nextLong(), activeUsers.length)];
+          i = col[ptr[u] + bounded(rnd.nextLong(), ptr[u + 1] - ptr[u])];
+        } else {
+          int e = bounded(rnd.nextLong(), nnz);
+          u = entryUser[e];
+          i = col[e];
+        }
+        int j = negatives.drawExcluding(rnd, col, ptr[u], ptr[u + 1]);
+        if (j >= 0) {
+          out[k++] = u;
+          out[k++] = i;
+          out[k++] = j;
+        }
+      }
+      return k == out.length ? out : java.util.Arrays.copyOf(out, k);
     }
 
     /**

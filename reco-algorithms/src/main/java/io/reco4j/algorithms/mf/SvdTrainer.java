@@ -7,6 +7,7 @@ import io.reco4j.model.Provenance;
 import io.reco4j.model.TrainingListener;
 import io.reco4j.model.Trainer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -73,7 +74,14 @@ public final class SvdTrainer implements Trainer<SvdModel> {
     return train(data, TrainingListener.NONE);
   }
 
-  /** Trains, reporting each epoch's training RMSE (from a one-task phase after the epoch). */
+  /**
+   * Trains, reporting each epoch's training RMSE (measured before each update, as SGD goes).
+   * When {@link TrainingListener#observesModel()}, each epoch's model (sharing the working arrays)
+   * goes to {@link TrainingListener#afterIteration}; when that returns false the model so far is
+   * returned: it equals (config included, whose {@code epochs} is then the number run) the model
+   * of a run configured with that many epochs, since the learning rate is constant and the
+   * visiting order of an epoch depends on (seed, epoch) only.
+   */
   @Override
   public SvdModel train(Dataset data, TrainingListener listener) {
     long start = System.nanoTime();
@@ -85,6 +93,8 @@ public final class SvdTrainer implements Trainer<SvdModel> {
     SplittableRandom init = Sgd.stream(seed, Sgd.INIT, 0, 0);
     float[] p = Sgd.gaussian(init, Math.multiplyExact(m.rows(), f), config.initStd());
     float[] q = Sgd.gaussian(init, Math.multiplyExact(m.cols(), f), config.initStd());
+    // cold rows are never visited, so zeroing them first is the same as zeroing them last
+    Sgd.zeroCold(m, f, p, q);
     float[] bu = new float[m.rows()];
     float[] bi = new float[m.cols()];
     int blocks = config.blocks();
@@ -93,10 +103,11 @@ public final class SvdTrainer implements Trainer<SvdModel> {
     double[][] cellSe = new double[epochs][blocks * blocks];
     float lr = config.learningRate();
     float reg = config.regularization();
-    List<Sgd.Phase> phases = new ArrayList<>();
-    long[] epochStart = {System.nanoTime()};
-    for (int e = 0; e < epochs; e++) {
-      int epoch = e;
+    boolean observes = listener.observesModel();
+    for (int e = 1; e <= epochs; e++) {
+      int epoch = e - 1; // streams and cellSe are numbered from 0
+      long t0 = System.nanoTime();
+      List<Sgd.Phase> phases = new ArrayList<>();
       for (int offset : b.stratumOrder(seed, epoch)) {
         phases.add(Sgd.phase(blocks, ub -> {
           int c = ub * blocks + (ub + offset) % blocks;
@@ -105,24 +116,32 @@ public final class SvdTrainer implements Trainer<SvdModel> {
               bu, bi, p, q, f, lr, reg);
         }));
       }
-      phases.add(Sgd.phase(1, ignored -> {
-        long now = System.nanoTime();
-        double se = 0;
-        for (double x : cellSe[epoch]) {
-          se += x;
+      Sgd.run(config.threads(), blocks, phases);
+      double secs = Sgd.secondsSince(t0);
+      double[] rmse = rmse(Arrays.copyOf(cellSe, e), m.nnz());
+      listener.iteration(e, epochs, rmse[epoch], secs);
+      if (observes && e < epochs) {
+        SvdModel now = model(data, e, start, mu, range, bu, bi, p, q, rmse);
+        if (!listener.afterIteration(e, now)) {
+          return now;
         }
-        listener.iteration(epoch + 1, epochs, Math.sqrt(se / Math.max(1, m.nnz())),
-            (now - epochStart[0]) / 1e9);
-        epochStart[0] = now;
-      }));
+      }
     }
-    Sgd.run(config.threads(), blocks, phases);
-    Sgd.zeroCold(m, f, p, q);
-    double[] rmse = rmse(cellSe, m.nnz());
-    Provenance prov = Provenance.of(SvdModel.ALGORITHM, config, data.name(), data.fingerprint(),
+    SvdModel done = model(data, epochs, start, mu, range, bu, bi, p, q, rmse(cellSe, m.nnz()));
+    if (observes) {
+      listener.afterIteration(epochs, done);
+    }
+    return done;
+  }
+
+  /** The model after {@code epochs} epochs, over the given (possibly working) arrays. */
+  private SvdModel model(Dataset data, int epochs, long start, float mu, float[] range,
+      float[] bu, float[] bi, float[] p, float[] q, double[] rmse) {
+    SvdConfig c = epochs == config.epochs() ? config : config.withSize(config.factors(), epochs);
+    Provenance prov = Provenance.of(SvdModel.ALGORITHM, c, data.name(), data.fingerprint(),
         Sgd.secondsSince(start));
-    return new SvdModel(config, prov, data.users(), data.items(), f, mu, range[0], range[1], bu,
-        bi, p, q, rmse);
+    return new SvdModel(c, prov, data.users(), data.items(), config.factors(), mu, range[0],
+        range[1], bu, bi, p, q, rmse);
   }
 
   /** Per epoch, sqrt of the squared errors summed over cells in cell order, over nnz. */

@@ -77,7 +77,15 @@ public final class SvdppTrainer implements Trainer<SvdppModel> {
     return train(data, TrainingListener.NONE);
   }
 
-  /** Trains, reporting each epoch's training RMSE. */
+  /**
+   * Trains, reporting each epoch's training RMSE (measured before each update, as SGD goes).
+   * When {@link TrainingListener#observesModel()}, each epoch's model goes to {@link
+   * TrainingListener#afterIteration} (its user vectors p<sub>u</sub> + z<sub>u</sub> in a buffer
+   * reused from epoch to epoch, the rest shared with training); when that returns false the model
+   * so far is returned: it equals (config included, whose {@code epochs} is then the number run)
+   * the model of a run configured with that many epochs, since the learning rate is constant and
+   * an epoch's order depends on (seed, epoch) only.
+   */
   @Override
   public SvdppModel train(Dataset data, TrainingListener listener) {
     long start = System.nanoTime();
@@ -111,6 +119,8 @@ public final class SvdppTrainer implements Trainer<SvdppModel> {
     float[] g = new float[f];
     int epochs = config.epochs();
     double[] rmse = new double[epochs];
+    boolean observes = listener.observesModel();
+    float[] snapshot = null;
     for (int e = 0; e < epochs; e++) {
       long t0 = System.nanoTime();
       SplittableRandom rnd = Sgd.stream(seed, Sgd.USER_ORDER, e, 0);
@@ -127,11 +137,35 @@ public final class SvdppTrainer implements Trainer<SvdppModel> {
       }
       rmse[e] = Math.sqrt(se / m.nnz());
       listener.iteration(e + 1, epochs, rmse[e], (System.nanoTime() - t0) / 1e9);
+      if (observes && e + 1 < epochs) {
+        if (snapshot == null) {
+          snapshot = new float[p.length];
+        }
+        System.arraycopy(p, 0, snapshot, 0, p.length);
+        SvdppModel now = model(data, e + 1, start, mu, range, bu, bi, snapshot, q, y, rmse);
+        if (!listener.afterIteration(e + 1, now)) {
+          return now;
+        }
+      }
     }
-    // the model's user vector p_u + z_u, with z_u from the final y in stored row order
-    float[] v = p;
+    // the final model's user vectors are p + z, made in place
+    SvdppModel done = model(data, epochs, start, mu, range, bu, bi, p, q, y, rmse);
+    if (observes) {
+      listener.afterIteration(epochs, done);
+    }
+    return done;
+  }
+
+  /**
+   * The model after {@code epochs} epochs: adds z<sub>u</sub> (from the current y, in stored
+   * row order) to {@code v}, which holds p on entry and becomes the model's user vectors.
+   */
+  private SvdppModel model(Dataset data, int epochs, long start, float mu, float[] range,
+      float[] bu, float[] bi, float[] v, float[] q, float[] y, double[] rmse) {
+    CsrMatrix m = data.matrix();
+    int f = config.factors();
     float[] s = new float[f];
-    for (int u = 0; u < users; u++) {
+    for (int u = 0; u < m.rows(); u++) {
       int n = m.rowLength(u);
       if (n == 0) {
         continue;
@@ -141,10 +175,12 @@ public final class SvdppTrainer implements Trainer<SvdppModel> {
         v[u * f + x] += s[x];
       }
     }
-    Provenance prov = Provenance.of(SvdppModel.ALGORITHM, config, data.name(), data.fingerprint(),
+    SvdppConfig c = epochs == config.epochs() ? config
+        : config.withSize(config.factors(), epochs);
+    Provenance prov = Provenance.of(SvdppModel.ALGORITHM, c, data.name(), data.fingerprint(),
         Sgd.secondsSince(start));
-    return new SvdppModel(config, prov, data.users(), data.items(), f, mu, range[0], range[1], bu,
-        bi, v, q, y, rmse);
+    return new SvdppModel(c, prov, data.users(), data.items(), f, mu, range[0], range[1], bu, bi,
+        v, q, y, Arrays.copyOf(rmse, epochs));
   }
 
   /** {@code out = |N|^-1/2 Σ y_j} over {@code col[from, to)}. */
