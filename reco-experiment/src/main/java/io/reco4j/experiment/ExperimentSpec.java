@@ -431,7 +431,7 @@ public record ExperimentSpec(String name, List<DatasetSpec> datasets, List<Strin
             + "search.space");
         ok = false;
       } else {
-        search = SearchSpec.parse(a.get("search"), path + ".search",
+        search = SearchSpec.parse(a.get("search"), path + ".search", name,
             JSON.valueToTree(Algorithms.defaults(name)), params, one -> checkParam(name, one),
             errors::add);
         ok &= search != null;

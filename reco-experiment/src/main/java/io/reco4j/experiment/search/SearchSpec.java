@@ -120,13 +120,14 @@ public record SearchSpec(String method, int trials, String metric, boolean maxim
    *
    * @param n the block
    * @param path its YAML path, e.g. {@code algorithms[2].search}
+   * @param algorithm the canonical algorithm name (in messages)
    * @param defaults the algorithm's default config as JSON (its fields are the searchable ones)
    * @param fixed the entry's fixed params (a field may not be both fixed and searched)
    * @param check given field → value overrides, null when they make a valid config, else why not
    * @param errors receives (path, message) pairs
    * @return the spec, or null when there were errors
    */
-  public static SearchSpec parse(JsonNode n, String path, JsonNode defaults,
+  public static SearchSpec parse(JsonNode n, String path, String algorithm, JsonNode defaults,
       Map<String, JsonNode> fixed, Function<Map<String, JsonNode>, String> check,
       BiConsumer<String, String> errors) {
     if (!n.isObject()) {
@@ -259,7 +260,7 @@ public record SearchSpec(String method, int trials, String metric, boolean maxim
           if (!defaults.has(f.getKey())) {
             List<String> known = new java.util.ArrayList<>();
             defaults.fieldNames().forEachRemaining(known::add);
-            counting.accept(fp, "unknown parameter '" + f.getKey() + "' (known: "
+            counting.accept(fp, algorithm + ": unknown parameter '" + f.getKey() + "' (known: "
                 + String.join(", ", known) + ")");
           } else if (fixed.containsKey(f.getKey())) {
             counting.accept(fp, "also fixed in params; keep it in one place");
