@@ -149,8 +149,11 @@ public final class SearchExecution {
       best = Trial.better(best, trial, search.maximise());
       progress(String.format(Locale.ROOT, "trial %d/%d: %s %s (best %s, trial %d)%s", number,
           search.trials(), search.metric(), format(trial.value()), format(best.value()),
-          best.trial(), trial.succeeded() ? String.format(Locale.ROOT, " in %.1f s",
-              trial.seconds()) : ": failed, " + trial.error()));
+          best.trial(), !trial.succeeded() ? ": failed, " + trial.error()
+              : String.format(Locale.ROOT, " in %.1f s", trial.seconds())
+              + (trial.bestIteration() == null ? "" : ", best at iteration "
+                  + trial.bestIteration() + (trial.stoppedAt() == null ? ""
+                      : ", stopped after " + trial.stoppedAt()))));
       listener.trialFinished(run, trial, best, search.trials());
     }
     if (best == null || !best.succeeded()) {
@@ -254,6 +257,12 @@ public final class SearchExecution {
       total = iterations;
       progress(String.format(Locale.ROOT, "trial %d/%d: iteration %d/%d", number, search.trials(),
           iteration, iterations));
+    }
+
+    /** Under early stopping the curve records the training objective too (an extra pass). */
+    @Override
+    public boolean wantsLoss() {
+      return search.patience() != null;
     }
 
     @Override

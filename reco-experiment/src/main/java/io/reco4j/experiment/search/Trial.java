@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param stoppedAt the iteration after which early stopping ended training; null when training
  *     ran all its iterations
  * @param seconds wall time of the trial (training and every validation evaluation)
- * @param curve under early stopping, the validation metric after every iteration; else empty
+ * @param curve under early stopping, the training objective and the validation metric after
+ *     every iteration; else empty
  * @param error why the trial failed, or null
  */
 public record Trial(int trial, Map<String, JsonNode> params, double value, Integer bestIteration,
