@@ -64,7 +64,7 @@ class SearchEndToEndTest {
     ExperimentListener record = new ExperimentListener() {
       @Override
       public void runProgress(PlannedRun run, String line) {
-        if (!line.contains("iteration")) {
+        if (!line.matches(".*: iteration \\d+/\\d+")) {
           lines.add(line);
         }
       }
@@ -97,6 +97,7 @@ class SearchEndToEndTest {
       double max = Double.NEGATIVE_INFINITY;
       int argmax = 0;
       for (JsonNode p : t.path("curve")) {
+        assertThat(p.path("loss").isNumber()).as("training loss recorded").isTrue();
         if (p.path("value").asDouble() > max) {
           max = p.path("value").asDouble();
           argmax = p.path("iteration").asInt();
