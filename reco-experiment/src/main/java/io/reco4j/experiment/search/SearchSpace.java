@@ -27,7 +27,9 @@ import java.util.function.Function;
  * <p>Samplers work in an <em>internal</em> coordinate per dimension: the value itself for a linear
  * range, its natural logarithm for a log range, the index for a choice. Integer ranges are widened
  * by half a step on each side ({@code [lo - 0.5, hi + 0.5]}, in log space for log ranges) so that
- * rounding gives every integer its fair share. Immutable and thread-safe.
+ * rounding gives every integer its fair share. Logarithms and exponentials use {@link StrictMath},
+ * so a recorded history maps to the same coordinates on every JVM and platform. Immutable and
+ * thread-safe.
  *
  * @param dimensions the dimensions, in file order; names are unique
  */
@@ -92,12 +94,12 @@ public record SearchSpace(List<Dimension> dimensions) {
 
     @Override
     public double low() {
-      return log ? Math.log(lo - 0.5) : lo - 0.5;
+      return log ? StrictMath.log(lo - 0.5) : lo - 0.5;
     }
 
     @Override
     public double high() {
-      return log ? Math.log(hi + 0.5) : hi + 0.5;
+      return log ? StrictMath.log(hi + 0.5) : hi + 0.5;
     }
 
     @Override
@@ -106,12 +108,12 @@ public record SearchSpace(List<Dimension> dimensions) {
         return Double.NaN;
       }
       double v = value.asDouble();
-      return log ? Math.log(v) : v;
+      return log ? StrictMath.log(v) : v;
     }
 
     @Override
     public JsonNode fromInternal(double x) {
-      double v = log ? Math.exp(x) : x;
+      double v = log ? StrictMath.exp(x) : x;
       long r = Math.round(v);
       return NODES.numberNode(Math.max(lo, Math.min(hi, r)));
     }
@@ -148,12 +150,12 @@ public record SearchSpace(List<Dimension> dimensions) {
 
     @Override
     public double low() {
-      return log ? Math.log(lo) : lo;
+      return log ? StrictMath.log(lo) : lo;
     }
 
     @Override
     public double high() {
-      return log ? Math.log(hi) : hi;
+      return log ? StrictMath.log(hi) : hi;
     }
 
     @Override
@@ -162,12 +164,12 @@ public record SearchSpace(List<Dimension> dimensions) {
         return Double.NaN;
       }
       double v = value.asDouble();
-      return log ? Math.log(v) : v;
+      return log ? StrictMath.log(v) : v;
     }
 
     @Override
     public JsonNode fromInternal(double x) {
-      double v = log ? Math.exp(x) : x;
+      double v = log ? StrictMath.exp(x) : x;
       return NODES.numberNode(Math.max(lo, Math.min(hi, v)));
     }
 

@@ -45,7 +45,7 @@ public record TpeSearch(SearchSpace space, long seed, int startupTrials, double 
   /** The most trials counted as good, however long the history (Optuna's cap). */
   static final int MAX_GOOD = 25;
   private static final double SQRT2 = Math.sqrt(2);
-  private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
+  private static final double LOG_SQRT_2PI = 0.5 * StrictMath.log(2 * Math.PI);
 
   public TpeSearch {
     Objects.requireNonNull(space, "space");
@@ -172,7 +172,7 @@ public record TpeSearch(SearchSpace space, long seed, int startupTrials, double 
 
     @Override
     public double logDensity(double x) {
-      return Math.log(p[(int) Math.round(x)]);
+      return StrictMath.log(p[(int) Math.round(x)]);
     }
   }
 
@@ -244,20 +244,20 @@ public record TpeSearch(SearchSpace space, long seed, int startupTrials, double 
     public double logDensity(double x) {
       if (integers != null) {
         long v = integers.fromInternal(x).asLong();
-        double a = integers.log() ? Math.log(v - 0.5) : v - 0.5;
-        double b = integers.log() ? Math.log(v + 0.5) : v + 0.5;
+        double a = integers.log() ? StrictMath.log(v - 0.5) : v - 0.5;
+        double b = integers.log() ? StrictMath.log(v + 0.5) : v + 0.5;
         double mass = 0;
         for (int i = 0; i < mu.length; i++) {
           mass += weight[i] * (cdf((b - mu[i]) / sigma[i]) - cdf((a - mu[i]) / sigma[i]));
         }
-        return Math.log(Math.max(mass, 1e-300));
+        return StrictMath.log(Math.max(mass, 1e-300));
       }
       double p = 0;
       for (int i = 0; i < mu.length; i++) {
         double t = (x - mu[i]) / sigma[i];
-        p += weight[i] * Math.exp(-0.5 * t * t - LOG_SQRT_2PI) / sigma[i];
+        p += weight[i] * StrictMath.exp(-0.5 * t * t - LOG_SQRT_2PI) / sigma[i];
       }
-      return Math.log(Math.max(p, 1e-300));
+      return StrictMath.log(Math.max(p, 1e-300));
     }
 
     private static double cdf(double t) {
