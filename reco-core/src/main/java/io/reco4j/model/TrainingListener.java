@@ -54,8 +54,15 @@ public interface TrainingListener {
    *
    * @param iteration 1-based iteration just finished
    * @param model the model after this iteration (a full model: scores, recommends, folds in)
+   * <p>The iterative trainers of reco-algorithms (als, ials, bpr, svd, svdpp, bias) call it after
+   * every iteration, the last included (there the model passed is the one {@code train} returns
+   * and the return value is ignored). A model passed before the last iteration carries a config
+   * whose iteration (epoch) count is {@code iteration}: it is the model of a run configured that
+   * way.
+   *
    * @return true to go on; false to stop training now, in which case the trainer returns the model
-   *     trained so far (equal to what a run configured with {@code iteration} iterations returns)
+   *     trained so far (equal to what a run configured with {@code iteration} iterations returns,
+   *     its config included; for Hogwild-parallel BPR only with one thread)
    */
   default boolean afterIteration(int iteration, Model model) {
     return true;

@@ -5,6 +5,7 @@ import io.reco4j.data.Dataset;
 import io.reco4j.linalg.Gram;
 import io.reco4j.linalg.ImplicitLeastSquares;
 import io.reco4j.linalg.PaddedRows;
+import io.reco4j.linalg.VectorKernels;
 import io.reco4j.model.Provenance;
 import io.reco4j.model.TrainingListener;
 import io.reco4j.model.Trainer;
@@ -162,59 +163,40 @@ public final class IalsTrainer implements Trainer<IalsModel> {
     return new IalsModel(c, p, data.users(), data.items(), config.factors(), x, y);
   }
 
-  /** Item rows per block of the loss's Gram matrix (few blocks: each holds an f × f sum). */
+  /** Rows per parallel block of the loss's Gram matrices (few blocks: each holds f × f sums). */
   private static final int GRAM_GRAIN = 1024;
+
+  /** Rows per float partial of the loss's Gram matrices, added into double sums. */
+  private static final int GRAM_FLUSH = 32;
 
   /**
    * The full iALS objective Σ<sub>u,i</sub> c<sub>ui</sub> (p<sub>ui</sub> −
    * x<sub>u</sub>·y<sub>i</sub>)² + Σ<sub>u</sub> λ<sub>u</sub> ‖x<sub>u</sub>‖² + Σ<sub>i</sub>
    * λ<sub>i</sub> ‖y<sub>i</sub>‖² over all |U|·|I| pairs, by the Gram trick: with every pair
-   * taken as unobserved (c = 1, p = 0) the data term is Σ<sub>u</sub> x<sub>u</sub>ᵀ(YᵀY)x<sub>u</sub>;
-   * each observed entry (excess w = c − 1, s = x<sub>u</sub>·y<sub>i</sub>) then adds
-   * (1 + w)(1 − s)² − s². In double precision; YᵀY from fixed blocks of items and the rest from
-   * fixed blocks of users, partial sums reduced in block order, so the value does not depend on
-   * the thread count. {@code lambdaUser}/{@code lambdaItem} are the solver's per-row λ.
+   * taken as unobserved (c = 1, p = 0) the data term is Σ<sub>u</sub>
+   * x<sub>u</sub>ᵀ(YᵀY)x<sub>u</sub> = ⟨XᵀX, YᵀY⟩ (Frobenius); each observed entry (excess
+   * w = c − 1, s = x<sub>u</sub>·y<sub>i</sub>) then adds (1 + w)(1 − s)² − s². Cost
+   * (|U| + |I|)·f² + nnz·f with the vector kernels: Gram matrices from float partials of
+   * {@value #GRAM_FLUSH} rows summed in double, dot products of f floats, everything else in
+   * double. Fixed blocks reduced in block order, so the value does not depend on the thread
+   * count. {@code lambdaUser}/{@code lambdaItem} are the solver's per-row λ.
    */
   static double objective(CsrMatrix byUser, float[] wUser, float[] lambdaUser,
       float[] lambdaItem, int f, float[] x, float[] y, int threads) {
+    VectorKernels kernels = VectorKernels.provider();
     int nu = byUser.rows();
     int ni = lambdaItem.length;
-    // YᵀY (upper triangle) and Σ λ_i ‖y_i‖², per block of items
-    int gramBlocks = Math.max(1, (ni + GRAM_GRAIN - 1) / GRAM_GRAIN);
-    double[][] gramPart = new double[gramBlocks][];
-    double[] itemReg = new double[gramBlocks];
-    Parallel.forEachBlock(threads, gramBlocks, blk -> {
-      double[] g = new double[f * f];
-      double reg = 0;
-      for (int i = blk * GRAM_GRAIN, end = Math.min(ni, i + GRAM_GRAIN); i < end; i++) {
-        int yo = i * f;
-        double norm = 0;
-        for (int a = 0; a < f; a++) {
-          double ya = y[yo + a];
-          norm += ya * ya;
-          for (int b = a; b < f; b++) {
-            g[a * f + b] += ya * y[yo + b];
-          }
-        }
-        reg += lambdaItem[i] * norm;
-      }
-      gramPart[blk] = g;
-      itemReg[blk] = reg;
-    });
-    double[] gram = new double[f * f];
-    double total = 0;
-    for (int blk = 0; blk < gramBlocks; blk++) {
-      for (int k = 0; k < gram.length; k++) {
-        gram[k] += gramPart[blk][k];
-      }
-      total += itemReg[blk];
-    }
+    double[] gx = new double[f * f];
+    double[] gy = new double[f * f];
+    double total = gramAndRegulariser(kernels, x, nu, f, lambdaUser, gx, threads)
+        + gramAndRegulariser(kernels, y, ni, f, lambdaItem, gy, threads);
+    // ⟨XᵀX, YᵀY⟩ from the upper triangles: off-diagonal entries count twice
     for (int a = 0; a < f; a++) {
-      for (int b = 0; b < a; b++) {
-        gram[a * f + b] = gram[b * f + a];
+      total += gx[a * f + a] * gy[a * f + a];
+      for (int b = a + 1; b < f; b++) {
+        total += 2 * gx[a * f + b] * gy[a * f + b];
       }
     }
-    // per user: x_uᵀ G x_u + λ_u ‖x_u‖² + the corrections of the observed entries
     int[] ptr = byUser.rowPtr();
     int[] cols = byUser.colIdx();
     int userBlocks = (nu + GRAIN - 1) / GRAIN;
@@ -222,24 +204,8 @@ public final class IalsTrainer implements Trainer<IalsModel> {
     Parallel.forEachBlock(threads, userBlocks, blk -> {
       double s = 0;
       for (int u = blk * GRAIN, end = Math.min(nu, u + GRAIN); u < end; u++) {
-        int xo = u * f;
-        double quad = 0;
-        double norm = 0;
-        for (int a = 0; a < f; a++) {
-          double v = 0;
-          for (int b = 0; b < f; b++) {
-            v += gram[a * f + b] * x[xo + b];
-          }
-          quad += x[xo + a] * v;
-          norm += (double) x[xo + a] * x[xo + a];
-        }
-        s += quad + lambdaUser[u] * norm;
         for (int p = ptr[u]; p < ptr[u + 1]; p++) {
-          int yo = cols[p] * f;
-          double dot = 0;
-          for (int a = 0; a < f; a++) {
-            dot += (double) x[xo + a] * y[yo + a];
-          }
+          double dot = kernels.dot(x, u * f, y, cols[p] * f, f);
           double miss = 1 - dot;
           s += (1.0 + wUser[p]) * miss * miss - dot * dot;
         }
@@ -250,6 +216,46 @@ public final class IalsTrainer implements Trainer<IalsModel> {
       total += s;
     }
     return total;
+  }
+
+  /**
+   * Adds the upper triangle of VᵀV ({@code rows × f} row-major {@code v}) to {@code g} and returns
+   * Σ<sub>r</sub> λ<sub>r</sub> ‖v<sub>r</sub>‖², over fixed blocks reduced in block order.
+   */
+  private static double gramAndRegulariser(VectorKernels kernels, float[] v, int rows, int f,
+      float[] lambda, double[] g, int threads) {
+    int blocks = Math.max(1, (rows + GRAM_GRAIN - 1) / GRAM_GRAIN);
+    double[][] gramPart = new double[blocks][];
+    double[] regPart = new double[blocks];
+    Parallel.forEachBlock(threads, blocks, blk -> {
+      double[] acc = new double[f * f];
+      float[] tmp = new float[f * f];
+      double reg = 0;
+      int end = Math.min(rows, (blk + 1) * GRAM_GRAIN);
+      for (int from = blk * GRAM_GRAIN; from < end; from += GRAM_FLUSH) {
+        int to = Math.min(end, from + GRAM_FLUSH);
+        java.util.Arrays.fill(tmp, 0f);
+        kernels.gramAccumulate(v, from, to, f, tmp);
+        for (int a = 0; a < f; a++) {
+          for (int b = a; b < f; b++) {
+            acc[a * f + b] += tmp[a * f + b];
+          }
+        }
+        for (int r = from; r < to; r++) {
+          reg += (double) lambda[r] * kernels.dot(v, r * f, v, r * f, f);
+        }
+      }
+      gramPart[blk] = acc;
+      regPart[blk] = reg;
+    });
+    double reg = 0;
+    for (int blk = 0; blk < blocks; blk++) {
+      for (int k = 0; k < f * f; k++) {
+        g[k] += gramPart[blk][k];
+      }
+      reg += regPart[blk];
+    }
+    return reg;
   }
 
   private float[] excess(float[] values) {
