@@ -84,6 +84,9 @@ final class ExperimentCommand {
    * otherwise.
    */
   static final class Progress implements ExperimentListener, AutoCloseable {
+    /** "fold 2: iteration 5/20", "trial 3/30: iteration 4/15". */
+    private static final java.util.regex.Pattern ITERATION =
+        java.util.regex.Pattern.compile(": iteration \\d+/\\d+$");
     private final PrintWriter err;
     private final boolean interactive = System.console() != null;
     private ProgressBar bar;
@@ -124,7 +127,7 @@ final class ExperimentCommand {
     public void runProgress(PlannedRun run, String text) {
       if (bar != null) {
         bar.setExtraMessage(run.label() + " " + text);
-      } else if (!text.contains("iteration")) {
+      } else if (!ITERATION.matcher(text).find()) { // per-iteration lines only on the bar
         line("  " + text);
       }
     }

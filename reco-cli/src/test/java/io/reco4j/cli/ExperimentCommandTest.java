@@ -53,6 +53,40 @@ class ExperimentCommandTest {
   }
 
   @Test
+  void aSearchPrintsOneLinePerTrialAndTheBestButNotEveryIteration(@TempDir Path tmp)
+      throws Exception {
+    Path exp = tmp.resolve("search.yaml");
+    Files.writeString(exp, """
+        name: cli-search
+        datasets: [{data: %s, implicit: true}]
+        splits: ["user:0.2"]
+        algorithms:
+          - name: ials
+            params: {iterations: 4}
+            search:
+              method: random
+              trials: 3
+              metric: ndcg@10
+              validation: user:0.2
+              space: {factors: {int: [4, 16]}}
+        metrics: [ndcg]
+        k: [10]
+        seeds: [3]
+        """.formatted(SharedData.dir("ml-100k")));
+    Path out = tmp.resolve("out");
+    RecoCliTest.Run r = RecoCliTest.reco("experiment", "run", exp.toString(), "--out",
+        out.toString(), "--threads", "2");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("random search (3 trials)")
+        .containsPattern("trial 1/3: ndcg@10 0\\.\\d{4} \\(best 0\\.\\d{4}, trial 1\\)")
+        .contains("trial 3/3: ndcg@10").contains("search done in")
+        .doesNotContain("iteration 1/4");
+    try (var files = Files.list(out.resolve("runs"))) {
+      assertThat(files.filter(f -> f.toString().endsWith(".trials.json")).count()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void aBadExperimentFileFailsWithTheFileAndThePath(@TempDir Path tmp) throws Exception {
     Path exp = tmp.resolve("bad.yaml");
     Files.writeString(exp, """
@@ -96,9 +130,12 @@ class ExperimentCommandTest {
   @Test
   void theShippedExampleExperimentsAreValid() throws Exception {
     Path root = Path.of(System.getProperty("reco4j.root", "..")).toAbsolutePath();
-    for (String name : List.of("ml100k-rating.yaml", "ml100k-implicit.yaml")) {
+    for (String name : List.of("ml100k-rating.yaml", "ml100k-implicit.yaml",
+        "ml100k-tuned.yaml")) {
       ExperimentSpec s = ExperimentSpec.load(root.resolve("experiments").resolve(name));
       assertThat(s.runs()).as(name).hasSize(name.contains("rating") ? 6 : 5);
     }
+    assertThat(ExperimentSpec.load(root.resolve("experiments").resolve("ml100k-tuned.yaml"))
+        .runs().stream().filter(r -> r.search() != null).count()).isEqualTo(2);
   }
 }

@@ -1,5 +1,7 @@
 package io.reco4j.experiment;
 
+import io.reco4j.experiment.search.Trial;
+
 /**
  * Receives the progress of an {@link ExperimentRunner}, on the runner's thread. Implementations
  * must be quick (print a line, advance a bar). Every method does nothing by default.
@@ -38,6 +40,19 @@ public interface ExperimentListener {
    */
   default void runIteration(PlannedRun run, int fold, int folds, int iteration, int iterations,
       double loss, String metric, double value) { }
+
+  /**
+   * A trial of a run's hyperparameter search finished and the trials file is written (it is
+   * also reported as a {@link #runProgress} line such as {@code trial 5/30: ndcg@10 0.3812 (best
+   * 0.3950, trial 3)}). An exception thrown here stops the experiment; the trials so far are kept
+   * and {@code --resume} continues after them.
+   *
+   * @param run the searched run
+   * @param trial the trial just finished
+   * @param best the best trial so far (possibly {@code trial})
+   * @param trials the number of trials the search runs
+   */
+  default void trialFinished(PlannedRun run, Trial trial, Trial best, int trials) { }
 
   /** A run finished and its JSON is written. */
   default void runFinished(PlannedRun run, RunResult result) { }

@@ -21,6 +21,8 @@ import io.reco4j.eval.Evaluator;
 import io.reco4j.eval.PerUserValues;
 import io.reco4j.eval.EvaluationRunner;
 import io.reco4j.eval.Metrics;
+import io.reco4j.experiment.search.SearchExecution;
+import io.reco4j.experiment.search.TrialsFile;
 import io.reco4j.io.AtomicFiles;
 import io.reco4j.model.AlgorithmConfig;
 import io.reco4j.model.Model;
@@ -57,8 +59,15 @@ import java.util.function.Supplier;
  * DIR/runs/&lt;id&gt;.peruser.json  per metric, the dense user indices, the per-user values
  *                         and (when not all 1) their weights, compact JSON ({@link #PERUSER_FORMAT})
  *                         for significance tests ({@link ExperimentReport})
+ * DIR/runs/&lt;id&gt;.trials.json  runs of a search entry only: every trial so far, rewritten
+ *                         after each ({@link TrialsFile})
  * DIR/summary.csv         one row per finished run, rewritten after each run
  * </pre>
+ *
+ * <p>A run of an algorithm entry with a {@code search:} block first tunes its parameters on a
+ * validation split of its training part ({@link SearchExecution}); the best configuration is then
+ * trained and evaluated like any other run, once, and its run JSON carries a {@code search}
+ * section (method, space, best trial, trials file, {@code "testEvaluations": 1}).
  *
  * <p>Per-user values come from the run's one evaluation of each fold ({@link
  * EvalOptions#withPerUser(boolean)} through an {@link EvaluationRunner.FoldObserver}); with several
@@ -190,7 +199,7 @@ public final class ExperimentRunner {
             d.name(), r.split(), r.seed(), f.size(), (System.nanoTime() - t0) / 1e9));
       }
       listener.runStarted(r);
-      RunResult result = runOne(r, d, f);
+      RunResult result = r.search() == null ? runOne(r, d, f, null) : runSearch(r, d, f);
       ran++;
       writeSummary(runs);
       listener.runFinished(r, result);
@@ -233,7 +242,16 @@ public final class ExperimentRunner {
     return d;
   }
 
-  private RunResult runOne(PlannedRun r, Dataset d, List<Split> folds) throws IOException {
+  /** Tunes a search run on its training part, then runs the best configuration once. */
+  private RunResult runSearch(PlannedRun r, Dataset d, List<Split> folds) throws IOException {
+    SearchExecution.Outcome found = new SearchExecution(r, spec.threads(), outDir, listener)
+        .execute(folds.get(0)); // the spec admits single-fold splits only
+    return runOne(found.finalRun(), d, folds, found.section());
+  }
+
+  /** Runs one configuration; {@code search} is the run JSON's search section, or null. */
+  private RunResult runOne(PlannedRun r, Dataset d, List<Split> folds, JsonNode search)
+      throws IOException {
     AlgorithmConfig config = Algorithms.config(r.algorithm(), r.configJson());
     ExperimentSpec.Convergence convergence = spec.convergence();
     EvalOptions traceOptions = convergence.metric() == null ? null
@@ -278,6 +296,9 @@ public final class ExperimentRunner {
     root.put("specHash", spec.hash());
     root.set("definition", r.definition());
     root.set("params", JSON.readTree(r.paramsJson()));
+    if (search != null) {
+      root.set("search", search);
+    }
     root.put("dataset", r.dataset().label());
     root.set("report", JSON.readTree(report.toJson()));
     ArrayNode curves = JSON.createArrayNode();
@@ -446,7 +467,8 @@ public final class ExperimentRunner {
       if (!complete(r)) {
         continue;
       }
-      JsonNode report = JSON.readTree(runFile(outDir, r.id()).toFile()).path("report");
+      JsonNode runJson = JSON.readTree(runFile(outDir, r.id()).toFile());
+      JsonNode report = runJson.path("report");
       JsonNode algo = report.path("algorithms").path(0);
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("id", r.id());
@@ -454,7 +476,7 @@ public final class ExperimentRunner {
       row.put("split", r.split());
       row.put("algorithm", r.algorithm());
       row.put("label", r.label());
-      row.put("params", r.paramsJson());
+      row.put("params", COMPACT.writeValueAsString(runJson.path("params"))); // a search: the best
       row.put("seed", r.seed());
       for (String m : metricNames) {
         JsonNode s = algo.path("summary").path(m);

@@ -1,5 +1,6 @@
 package io.reco4j.experiment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.reco4j.algorithms.Algorithms;
 import io.reco4j.eval.EvalOptions;
+import io.reco4j.experiment.search.SearchSpec;
+import io.reco4j.split.KFoldSplit;
 import io.reco4j.split.Splits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +45,9 @@ import java.util.TreeMap;
  *   - name: svd
  *     params: {epochs: 20}
  *     grid: {factors: [50, 100]}      # one run per value (cartesian product over fields)
+ *   - name: ials                      # or: tune on a validation split, test the best once
+ *     search: {method: tpe, trials: 30, metric: ndcg@10, validation: user:0.2,
+ *              space: {factors: {int: [16, 256], log: true}}}   (see SearchSpec)
  * metrics: [rmse, mae]
  * k: [10]                             # cut-offs for ranking metrics named without @K
  * seeds: [42]                         # split seed and, unless params fix it, the model seed
@@ -72,7 +78,8 @@ public record ExperimentSpec(String name, List<DatasetSpec> datasets, List<Strin
       "metrics", "k", "seeds", "threads", "convergence");
   private static final Set<String> CONVERGENCE_FIELDS = Set.of("loss", "metric");
   private static final Set<String> DATASET_FIELDS = Set.of("data", "implicit", "minRating");
-  private static final Set<String> ALGORITHM_FIELDS = Set.of("name", "label", "params", "grid");
+  private static final Set<String> ALGORITHM_FIELDS = Set.of("name", "label", "params", "grid",
+      "search");
 
   public ExperimentSpec {
     Objects.requireNonNull(name, "name");
@@ -137,10 +144,24 @@ public record ExperimentSpec(String name, List<DatasetSpec> datasets, List<Strin
    * @param params fixed config overrides (field → JSON value), in file order
    * @param grid field → values; the cartesian product over fields (in file order) gives one
    *     configuration each
+   * @param search a hyperparameter search over the fields not fixed by {@code params}, or null;
+   *     never together with a grid (left out of the spec hash when null, so files without
+   *     searches keep their hash)
    */
   public record AlgorithmSpec(String name, String label, Map<String, JsonNode> params,
-      Map<String, List<JsonNode>> grid) {
+      Map<String, List<JsonNode>> grid, @JsonInclude(JsonInclude.Include.NON_NULL)
+      SearchSpec search) {
+
+    /** An entry without search. */
+    public AlgorithmSpec(String name, String label, Map<String, JsonNode> params,
+        Map<String, List<JsonNode>> grid) {
+      this(name, label, params, grid, null);
+    }
+
     public AlgorithmSpec {
+      if (search != null && !grid.isEmpty()) {
+        throw new IllegalArgumentException("an entry cannot have both a grid and a search");
+      }
       params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
       Map<String, List<JsonNode>> g = new LinkedHashMap<>();
       grid.forEach((f, vs) -> g.put(f, List.copyOf(vs)));
@@ -257,6 +278,28 @@ public record ExperimentSpec(String name, List<DatasetSpec> datasets, List<Strin
         algorithms.add(spec);
       }
     }
+    for (int i = 0; i < algorithms.size(); i++) {
+      SearchSpec search = algorithms.get(i).search();
+      if (search == null) {
+        continue;
+      }
+      for (String split : splits) {
+        if (Splits.parse(split) instanceof KFoldSplit) {
+          errors.add("algorithms[" + i + "].search", "search needs a single-fold split such as "
+              + "user:0.2; with " + split + " the search would see other folds' test data");
+          break;
+        }
+      }
+      if (!search.maximise()) {
+        for (int j = 0; j < datasets.size(); j++) {
+          if (datasets.get(j).implicit()) {
+            errors.add("algorithms[" + i + "].search.metric", search.metric() + " needs ratings "
+                + "but datasets[" + j + "] is implicit; use a ranking metric such as ndcg@10");
+            break;
+          }
+        }
+      }
+    }
     Set<String> labels = new java.util.HashSet<>();
     for (int i = 0; i < algorithms.size(); i++) {
       if (!labels.add(algorithms.get(i).label())) {
@@ -361,7 +404,7 @@ public record ExperimentSpec(String name, List<DatasetSpec> datasets, List<Strin
       a = JsonNodeFactory.instance.objectNode().put("name", a.asText());
     }
     if (!a.isObject()) {
-      errors.add(path, "expected an algorithm name or {name, label, params, grid}");
+      errors.add(path, "expected an algorithm name or {name, label, params, grid, search}");
       return null;
     }
     unknownFields(a, path + ".", ALGORITHM_FIELDS, errors);
@@ -446,7 +489,20 @@ public record ExperimentSpec(String name, List<DatasetSpec> datasets, List<Strin
         }
       }
     }
-    AlgorithmSpec spec = new AlgorithmSpec(name, label, params, grid);
+    SearchSpec search = null;
+    if (a.hasNonNull("search")) {
+      if (!grid.isEmpty() || a.hasNonNull("grid")) {
+        errors.add(path + ".search", "cannot be combined with grid; move the grid's fields into "
+            + "search.space");
+        ok = false;
+      } else {
+        search = SearchSpec.parse(a.get("search"), path + ".search", name,
+            JSON.valueToTree(Algorithms.defaults(name)), params, one -> checkParam(name, one),
+            errors::add);
+        ok &= search != null;
+      }
+    }
+    AlgorithmSpec spec = new AlgorithmSpec(name, label, params, grid, search);
     if (ok) {
       // combinations may fail validation that no single value fails (cross-field checks)
       for (Map<String, JsonNode> combo : spec.expand()) {
@@ -524,11 +580,14 @@ public record ExperimentSpec(String name, List<DatasetSpec> datasets, List<Strin
               def.put("label", a.label());
               def.set("config", config);
               def.put("seed", seed);
+              if (a.search() != null) {
+                def.set("search", a.search().toJson());
+              }
               var ms = def.putArray("metrics");
               metricNames.forEach(ms::add);
               String id = sha256Hex(canonicalJson(def)).substring(0, 12);
               out.add(new PlannedRun(out.size(), id, d, split, a.name(), a.label(), params,
-                  configJson, seed, def));
+                  configJson, seed, def, a.search()));
             }
           }
         }

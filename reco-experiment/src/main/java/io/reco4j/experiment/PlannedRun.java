@@ -1,6 +1,7 @@
 package io.reco4j.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.reco4j.experiment.search.SearchSpec;
 import java.util.Map;
 
 /**
@@ -19,11 +20,21 @@ import java.util.Map;
  *     seed in a {@code seed} field that params leave unset)
  * @param seed the split seed (and the model seed unless params fix one)
  * @param definition the JSON the id hashes: dataset, split, algorithm, label, resolved config
- *     without {@code threads}, seed, metrics and cut-offs
+ *     without {@code threads}, seed, metrics and cut-offs, and the search block when there is one
+ * @param search the entry's hyperparameter search, or null for a run of fixed params; a search
+ *     run's {@code params} and {@code configJson} are the entry's fixed part, which the search's
+ *     best trial completes ({@link io.reco4j.experiment.search.SearchExecution})
  */
 public record PlannedRun(int index, String id, ExperimentSpec.DatasetSpec dataset, String split,
     String algorithm, String label, Map<String, JsonNode> params, String configJson, long seed,
-    JsonNode definition) {
+    JsonNode definition, SearchSpec search) {
+
+  /** A run of fixed params (no search). */
+  public PlannedRun(int index, String id, ExperimentSpec.DatasetSpec dataset, String split,
+      String algorithm, String label, Map<String, JsonNode> params, String configJson, long seed,
+      JsonNode definition) {
+    this(index, id, dataset, split, algorithm, label, params, configJson, seed, definition, null);
+  }
 
   /** The params as compact JSON, e.g. {@code {"factors":50}}. */
   public String paramsJson() {
@@ -32,7 +43,9 @@ public record PlannedRun(int index, String id, ExperimentSpec.DatasetSpec datase
 
   /** A one-line description, e.g. {@code svd {"factors":50} on ml-100k kfold:5 seed 42}. */
   public String describe() {
-    return label + (params.isEmpty() ? "" : " " + paramsJson()) + " on " + dataset.label() + " "
+    return label + (params.isEmpty() ? "" : " " + paramsJson())
+        + (search == null ? "" : " " + search.method() + " search (" + search.trials()
+            + " trials)") + " on " + dataset.label() + " "
         + split + " seed " + seed;
   }
 }
