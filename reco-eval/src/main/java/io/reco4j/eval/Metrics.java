@@ -16,7 +16,9 @@ import java.util.function.IntFunction;
  *   <li>{@code rmse}, {@code mae}, {@code auc} — no cut-off;
  *   <li>{@code precision@K} [{@code p@K}], {@code recall@K} [{@code r@K}], {@code ndcg@K},
  *       {@code map@K}, {@code mrr@K}, {@code hitrate@K} [{@code hr@K}, {@code hit@K}],
- *       {@code coverage@K}, {@code novelty@K}, {@code arp@K} [{@code popularity@K}].
+ *       {@code coverage@K}, {@code novelty@K}, {@code arp@K} [{@code popularity@K}],
+ *       {@code trecall@K} (recall over {@code min(K, |rel|)}, Liang et al. 2018: {@link
+ *       TruncatedRecallMetric}).
  * </ul>
  * A metric that needs a cut-off and is given without one ({@code ndcg}) is expanded over the
  * default cut-offs, e.g. {@code ndcg} with cut-offs 10, 20 gives {@code ndcg@10, ndcg@20}.
@@ -24,7 +26,7 @@ import java.util.function.IntFunction;
  */
 public final class Metrics {
   private static final String KNOWN = "rmse, mae, auc, precision@K, recall@K, ndcg@K, map@K, "
-      + "mrr@K, hitrate@K, coverage@K, novelty@K, arp@K";
+      + "mrr@K, hitrate@K, coverage@K, novelty@K, arp@K, trecall@K";
 
   private Metrics() {}
 
@@ -118,6 +120,7 @@ public final class Metrics {
     return switch (base) {
       case "precision", "p", "prec" -> PrecisionMetric::new;
       case "recall", "r" -> RecallMetric::new;
+      case "trecall" -> TruncatedRecallMetric::new;
       case "ndcg" -> NdcgMetric::new;
       case "map" -> MeanAveragePrecisionMetric::new;
       case "mrr" -> ReciprocalRankMetric::new;

@@ -13,7 +13,7 @@ package io.reco4j.eval;
  */
 public sealed interface TopKMetric extends Metric
     permits PrecisionMetric, RecallMetric, NdcgMetric, MeanAveragePrecisionMetric,
-        ReciprocalRankMetric, HitRateMetric {
+        ReciprocalRankMetric, HitRateMetric, TruncatedRecallMetric {
 
   /**
    * The metric of one list.

@@ -11,7 +11,7 @@ import net.jqwik.api.constraints.IntRange;
 
 /** The evaluator against {@link NaiveReference} on seeded random problems. */
 class EvaluatorReferenceTest {
-  private static final String ALL = "rmse,mae,precision@1,precision@5,recall@3,recall@10,ndcg@1,"
+  private static final String ALL = "rmse,mae,precision@1,precision@5,recall@3,recall@10,trecall@2,trecall@10,ndcg@1,"
       + "ndcg@4,ndcg@10,map@3,map@10,mrr@2,mrr@10,hitrate@1,hitrate@5,auc,coverage@1,coverage@5,"
       + "novelty@3,arp@3,arp@70";
 

@@ -28,6 +28,22 @@ class MetricKernelTest {
   }
 
   @Test
+  void truncatedRecallDividesByMinKR() {
+    // 3 hits in the top 5, min(5, 4) = 4: 3/4 (as recall, since R <= K)
+    assertThat(new TruncatedRecallMetric(5).ofList(HITS, N, R)).isEqualTo(0.75);
+    // 1 hit in the top 3, min(3, 4) = 3: 1/3, where recall@3 gives 1/4
+    assertThat(new TruncatedRecallMetric(3).ofList(HITS, N, R)).isEqualTo(1.0 / 3);
+    // 1 hit in the top 2, min(2, 4) = 2: 1/2
+    assertThat(new TruncatedRecallMetric(2).ofList(HITS, N, R)).isEqualTo(0.5);
+    // a perfect top 2 for a user with 7 relevant items: 1 (recall@2 would be 2/7)
+    assertThat(new TruncatedRecallMetric(2).ofList(new boolean[] {true, true}, 2, 7))
+        .isEqualTo(1.0);
+    assertThat(new RecallMetric(2).ofList(new boolean[] {true, true}, 2, 7)).isEqualTo(2.0 / 7);
+    // a list shorter than K counts as padded with misses; the denominator is still min(K, R)
+    assertThat(new TruncatedRecallMetric(10).ofList(HITS, N, 12)).isEqualTo(0.3);
+  }
+
+  @Test
   void ndcgUsesLog2DiscountAndIdealOverMinKR() {
     // DCG@5  = 1/log2(3) + 1/log2(5) + 1/log2(6) = 0.630930 + 0.430677 + 0.386853 = 1.448459
     // IDCG@5 = 1 + 1/log2(3) + 1/log2(4) + 1/log2(5) (min(5,4) = 4 terms)  = 2.561606

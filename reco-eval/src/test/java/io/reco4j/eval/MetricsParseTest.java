@@ -10,10 +10,10 @@ class MetricsParseTest {
   @Test
   void parsesNamesAliasesAndCutoffsInOrder() {
     List<Metric> m = Metrics.parse(" RMSE, mae ,ndcg@10,recall@20,hr@5,p@3,map@7,mrr@2,auc,"
-        + "coverage@10,novelty@10,popularity@10,ndcg@10");
+        + "coverage@10,novelty@10,popularity@10,ndcg@10,TRecall@50");
     assertThat(Metrics.names(m)).containsExactly("rmse", "mae", "ndcg@10", "recall@20",
         "hitrate@5", "precision@3", "map@7", "mrr@2", "auc", "coverage@10", "novelty@10",
-        "arp@10");
+        "arp@10", "trecall@50");
     assertThat(m.get(2)).isEqualTo(new NdcgMetric(10));
   }
 

@@ -85,6 +85,8 @@ final class NaiveReference {
           v = count(top, relevant) / (double) k;
         } else if (m instanceof RecallMetric) {
           v = count(top, relevant) / (double) relevant.size();
+        } else if (m instanceof TruncatedRecallMetric) {
+          v = count(top, relevant) / (double) Math.min(k, relevant.size());
         } else if (m instanceof NdcgMetric) {
           double dcg = 0;
           for (int rank = 1; rank <= top.size(); rank++) {

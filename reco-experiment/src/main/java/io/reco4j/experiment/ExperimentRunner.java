@@ -11,6 +11,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.reco4j.algorithms.Algorithms;
 import io.reco4j.data.Dataset;
+import io.reco4j.data.Datasets;
 import io.reco4j.data.download.DataLocator;
 import io.reco4j.data.io.DataLoader;
 import io.reco4j.data.io.LoadOptions;
@@ -235,6 +236,9 @@ public final class ExperimentRunner {
     Dataset d = loader.load(path, opts).dataset();
     if (ds.implicit()) {
       d = d.implicit(ds.minRating());
+    }
+    if (ds.filtered()) {
+      d = Datasets.filterByCounts(d, ds.minUserInteractions(), ds.minItemInteractions());
     }
     listener.message(String.format(Locale.ROOT, "%s: %,d users, %,d items, %,d interactions "
         + "(loaded in %.2f s)", ds.label(), d.userCount(), d.itemCount(), d.size(),

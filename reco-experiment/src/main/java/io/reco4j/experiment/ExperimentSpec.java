@@ -38,7 +38,8 @@ import java.util.TreeMap;
  *
  * <pre>{@code
  * name: ml100k-rating
- * datasets: [ml-100k]                 # or {data: ml-100k, implicit: true, minRating: 4}
+ * datasets: [ml-100k]                 # or {data: ml-100k, implicit: true, minRating: 4,
+ *                                     #     minUserInteractions: 5, minItemInteractions: 0}
  * splits: [kfold:5]
  * algorithms:
  *   - name: bias
@@ -77,7 +78,8 @@ public record ExperimentSpec(String name, List<DatasetSpec> datasets, List<Strin
   private static final Set<String> TOP_FIELDS = Set.of("name", "datasets", "splits", "algorithms",
       "metrics", "k", "seeds", "threads", "convergence");
   private static final Set<String> CONVERGENCE_FIELDS = Set.of("loss", "metric");
-  private static final Set<String> DATASET_FIELDS = Set.of("data", "implicit", "minRating");
+  private static final Set<String> DATASET_FIELDS = Set.of("data", "implicit", "minRating",
+      "minUserInteractions", "minItemInteractions");
   private static final Set<String> ALGORITHM_FIELDS = Set.of("name", "label", "params", "grid",
       "search");
 
@@ -120,19 +122,57 @@ public record ExperimentSpec(String name, List<DatasetSpec> datasets, List<Strin
   }
 
   /**
-   * One dataset of the experiment.
+   * One dataset of the experiment. Preprocessing runs in this order: load, implicit view (with
+   * its rating threshold), then the count filter ({@link io.reco4j.data.Datasets#filterByCounts}:
+   * items with fewer than {@code minItemInteractions} entries, then users with fewer than {@code
+   * minUserInteractions}, as in Liang et al. 2018's preprocessing).
    *
    * @param data a dataset name (looked up like {@code --data}) or a path
    * @param implicit whether every rating becomes an interaction of value 1
    * @param minRating with {@code implicit}, only ratings {@code >= minRating} are kept; NaN: all
+   * @param minUserInteractions users with fewer entries (after the implicit threshold and the
+   *     item filter) are dropped; 0: no user filter
+   * @param minItemInteractions items with fewer entries (after the implicit threshold) are
+   *     dropped; 0: no item filter. With either count set, users and items left without entries
+   *     leave the index spaces
    */
-  public record DatasetSpec(String data, boolean implicit, float minRating) {
-    /** A short label: the data plus {@code (implicit[>=R])} when implicit. */
-    public String label() {
-      if (!implicit) {
-        return data;
+  public record DatasetSpec(String data, boolean implicit, float minRating,
+      @JsonInclude(JsonInclude.Include.NON_DEFAULT) int minUserInteractions,
+      @JsonInclude(JsonInclude.Include.NON_DEFAULT) int minItemInteractions) {
+
+    /** Validates the counts. */
+    public DatasetSpec {
+      if (minUserInteractions < 0 || minItemInteractions < 0) {
+        throw new IllegalArgumentException("minimum interaction counts must be >= 0");
       }
-      return data + (Float.isNaN(minRating) ? " (implicit)" : " (implicit>=" + minRating + ")");
+    }
+
+    /** A dataset without count filters. */
+    public DatasetSpec(String data, boolean implicit, float minRating) {
+      this(data, implicit, minRating, 0, 0);
+    }
+
+    /** Whether a count filter applies (either minimum is set). */
+    public boolean filtered() {
+      return minUserInteractions > 0 || minItemInteractions > 0;
+    }
+
+    /**
+     * A short label: the data plus {@code (implicit[>=R])} when implicit and the count filters
+     * when set, e.g. {@code ml-20m (implicit>=4.0, users>=5)}.
+     */
+    public String label() {
+      List<String> parts = new ArrayList<>();
+      if (implicit) {
+        parts.add(Float.isNaN(minRating) ? "implicit" : "implicit>=" + minRating);
+      }
+      if (minUserInteractions > 0) {
+        parts.add("users>=" + minUserInteractions);
+      }
+      if (minItemInteractions > 0) {
+        parts.add("items>=" + minItemInteractions);
+      }
+      return parts.isEmpty() ? data : data + " (" + String.join(", ", parts) + ")";
     }
   }
 
@@ -232,7 +272,8 @@ public record ExperimentSpec(String name, List<DatasetSpec> datasets, List<Strin
         continue;
       }
       if (!d.isObject()) {
-        errors.add(path, "expected a dataset name or {data, implicit, minRating}");
+        errors.add(path, "expected a dataset name or {data, implicit, minRating, "
+            + "minUserInteractions, minItemInteractions}");
         continue;
       }
       unknownFields(d, path + ".", DATASET_FIELDS, errors);
@@ -252,7 +293,9 @@ public record ExperimentSpec(String name, List<DatasetSpec> datasets, List<Strin
           minRating = (float) d.get("minRating").asDouble();
         }
       }
-      datasets.add(new DatasetSpec(data, implicit, minRating));
+      int minUsers = count(d, "minUserInteractions", path, errors);
+      int minItems = count(d, "minItemInteractions", path, errors);
+      datasets.add(new DatasetSpec(data, implicit, minRating, minUsers, minItems));
     }
 
     List<String> splits = new ArrayList<>();
@@ -399,6 +442,19 @@ public record ExperimentSpec(String name, List<DatasetSpec> datasets, List<Strin
     return new Convergence(loss, metric);
   }
 
+  /** An optional count field of a dataset entry: an integer {@code >= 0}, 0 when absent. */
+  private static int count(JsonNode d, String field, String path, Errors errors) {
+    JsonNode n = d.get(field);
+    if (n == null || n.isNull()) {
+      return 0;
+    }
+    if (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < 0) {
+      errors.add(path + "." + field, "expected an integer >= 0, got " + n);
+      return 0;
+    }
+    return n.asInt();
+  }
+
   private static AlgorithmSpec algorithm(JsonNode a, String path, Errors errors) {
     if (a.isTextual()) {
       a = JsonNodeFactory.instance.objectNode().put("name", a.asText());
@@ -430,12 +486,25 @@ public record ExperimentSpec(String name, List<DatasetSpec> datasets, List<Strin
       } else {
         for (Iterator<Map.Entry<String, JsonNode>> it = p.fields(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> f = it.next();
-          String msg = checkParam(name, Map.of(f.getKey(), f.getValue()));
-          if (msg != null) {
-            errors.add(path + ".params." + f.getKey(), msg);
-            ok = false;
-          }
           params.put(f.getKey(), f.getValue());
+        }
+        // fields are checked together (cross-field rules such as itemknn's weighting: bm25 needs
+        // similarity: cosine); a failure is reported on each field that fails on its own, else
+        // on params as a whole
+        String all = checkParam(name, params);
+        if (all != null) {
+          ok = false;
+          boolean named = false;
+          for (Map.Entry<String, JsonNode> f : params.entrySet()) {
+            String msg = checkParam(name, Map.of(f.getKey(), f.getValue()));
+            if (msg != null) {
+              errors.add(path + ".params." + f.getKey(), msg);
+              named = true;
+            }
+          }
+          if (!named) {
+            errors.add(path + ".params", all);
+          }
         }
       }
     }
@@ -574,6 +643,12 @@ public record ExperimentSpec(String name, List<DatasetSpec> datasets, List<Strin
               ds.put("implicit", d.implicit());
               if (!Float.isNaN(d.minRating())) {
                 ds.put("minRating", d.minRating());
+              }
+              if (d.minUserInteractions() > 0) { // absent when 0: older run ids stay valid
+                ds.put("minUserInteractions", d.minUserInteractions());
+              }
+              if (d.minItemInteractions() > 0) {
+                ds.put("minItemInteractions", d.minItemInteractions());
               }
               def.put("split", split);
               def.put("algorithm", a.name());
