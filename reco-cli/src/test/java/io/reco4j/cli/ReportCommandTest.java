@@ -47,6 +47,28 @@ class ReportCommandTest {
     RecoCliTest.Run stdout = RecoCliTest.reco("report", out.toString());
     assertThat(stdout.code()).as(stdout.err()).isZero();
     assertThat(stdout.out()).isEqualTo(text);
+
+    // the Wilcoxon signed-rank test and a 90% interval instead: the footnote says so, the
+    // interval is narrower and popularity is still significantly worse
+    RecoCliTest.Run wilcoxon = RecoCliTest.reco("report", out.toString(), "--test", "wilcoxon",
+        "--level", "0.9");
+    assertThat(wilcoxon.code()).as(wilcoxon.err()).isZero();
+    assertThat(wilcoxon.out()).contains("Wilcoxon signed-rank test").contains("90% bootstrap")
+        .doesNotContain("paired t-test");
+    assertThat(wilcoxon.out().lines().filter(l -> l.startsWith("| popular")).findFirst()
+        .orElseThrow()).endsWith(" * |");
+    assertThat(halfWidth(wilcoxon.out(), "| ials")).isLessThan(halfWidth(text, "| ials"));
+
+    RecoCliTest.Run bad = RecoCliTest.reco("report", out.toString(), "--alpha", "1.5");
+    assertThat(bad.code()).isNotZero();
+    assertThat(bad.err()).contains("--alpha").contains("1.5");
+  }
+
+  private static double halfWidth(String markdown, String rowStart) {
+    String row = markdown.lines().filter(l -> l.startsWith(rowStart)).findFirst().orElseThrow();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("± (0\\.\\d+)").matcher(row);
+    assertThat(m.find()).as(row).isTrue();
+    return Double.parseDouble(m.group(1));
   }
 
   @Test
