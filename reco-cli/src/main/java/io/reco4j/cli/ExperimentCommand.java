@@ -91,6 +91,7 @@ final class ExperimentCommand {
     private final boolean interactive = System.console() != null;
     private ProgressBar bar;
     private ProgressBar runBar;
+    private String runLabel = "";
     private int total;
 
     Progress(PrintWriter err) {
@@ -104,6 +105,10 @@ final class ExperimentCommand {
         bar = new ProgressBarBuilder().setTaskName("experiment").setInitialMax(total)
             .setStyle(ProgressBarStyle.ASCII).startsFrom(done, Duration.ZERO)
             .setConsumer(new InteractiveConsoleProgressBarConsumer(System.err)).build();
+        // one bar for every run, on the line below the experiment's
+        runBar = new ProgressBarBuilder().setTaskName("run").setInitialMax(-1)
+            .setStyle(ProgressBarStyle.ASCII).clearDisplayOnFinish()
+            .setConsumer(new InteractiveConsoleProgressBarConsumer(System.err)).build();
       } else {
         line(String.format(Locale.ROOT, "%d run(s), %d already complete", total, done));
       }
@@ -112,11 +117,11 @@ final class ExperimentCommand {
     @Override
     public void runStarted(PlannedRun run) {
       if (bar != null) {
-        closeRunBar();
         bar.setExtraMessage(run.label() + ": starting");
-        runBar = new ProgressBarBuilder().setTaskName(run.label()).setInitialMax(-1)
-            .setStyle(ProgressBarStyle.ASCII).clearDisplayOnFinish()
-            .setConsumer(new InteractiveConsoleProgressBarConsumer(System.err)).build();
+        runBar.reset();
+        runBar.maxHint(-1);
+        runLabel = run.label();
+        runBar.setExtraMessage(runLabel);
       } else {
         line(String.format(Locale.ROOT, "[%d/%d] %s (%s)", run.index() + 1, total,
             run.describe(), run.id()));
@@ -140,7 +145,7 @@ final class ExperimentCommand {
       }
       runBar.maxHint((long) folds * iterations);
       runBar.stepTo((long) (fold - 1) * iterations + iteration);
-      StringBuilder sb = new StringBuilder();
+      StringBuilder sb = new StringBuilder(runLabel).append(' ');
       if (folds > 1) {
         sb.append("fold ").append(fold).append('/').append(folds).append(' ');
       }
@@ -156,7 +161,6 @@ final class ExperimentCommand {
 
     @Override
     public void runFinished(PlannedRun run, RunResult result) {
-      closeRunBar();
       StringBuilder sb = new StringBuilder();
       for (Map.Entry<String, MetricSummary> e
           : result.report().algorithms().get(0).summary().entrySet()) {
