@@ -105,6 +105,9 @@ public final class ExperimentRunner {
       .enable(SerializationFeature.INDENT_OUTPUT).build();
   private static final ObjectMapper COMPACT = JsonMapper.builder().build();
 
+  /** The machine runs are timed on, e.g. {@code Linux amd64, 2 cores (Intel Xeon ...), 23.4 GiB}. */
+  static final String MACHINE = machine();
+
   private final ExperimentSpec spec;
   private final String specText;
   private final Path specDir;
@@ -304,6 +307,7 @@ public final class ExperimentRunner {
       root.set("search", search);
     }
     root.put("dataset", r.dataset().label());
+    root.put("machine", MACHINE);
     root.set("report", JSON.readTree(report.toJson()));
     ArrayNode curves = JSON.createArrayNode();
     for (Tracer t : tracers.values()) {
@@ -498,6 +502,28 @@ public final class ExperimentRunner {
       csv.writer(schema.build()).writeValues(w).writeAll(rows).close();
       w.flush(); // AtomicFiles closes the stream after forcing it to disk
     });
+  }
+
+  private static String machine() {
+    StringBuilder sb = new StringBuilder();
+    sb.append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
+        .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores");
+    Path cpuinfo = Path.of("/proc/cpuinfo");
+    if (Files.isReadable(cpuinfo)) {
+      try (var lines = Files.lines(cpuinfo)) {
+        lines.filter(l -> l.startsWith("model name")).findFirst()
+            .ifPresent(l -> sb.append(" (").append(l.substring(l.indexOf(':') + 1).strip())
+                .append(')'));
+      } catch (IOException | java.io.UncheckedIOException e) {
+        // the model name is a nicety; the rest still describes the machine
+      }
+    }
+    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      sb.append(String.format(Locale.ROOT, ", %.1f GiB",
+          os.getTotalMemorySize() / (1024.0 * 1024 * 1024)));
+    }
+    return sb.toString();
   }
 
   /** Trains through the delegate's listener-aware method, so iterations reach the tracer. */

@@ -89,6 +89,8 @@ class ExperimentRunnerTest {
       assertThat(n.path("id").asText()).isEqualTo(r.id());
       assertThat(n.path("definition").path("split").asText()).isEqualTo("kfold:2");
       assertThat(n.path("definition").path("seed").asLong()).isEqualTo(7);
+      assertThat(n.path("machine").asText())
+          .contains(Runtime.getRuntime().availableProcessors() + " cores").contains("GiB");
       JsonNode report = n.path("report");
       assertThat(report.path("dataHash").asText()).hasSize(16);
       assertThat(report.path("gitCommit").asText()).isNotBlank();
