@@ -56,7 +56,7 @@ final class EvaluateCommand implements Callable<Integer> {
   static final class EvalArgs {
     @Option(names = "--split", defaultValue = "kfold:5", paramLabel = "SPEC",
         description = "random:F, user:F, kfold:K, temporal:F, user-temporal:N, loo, "
-            + "heldout-users:N[:F]. Default: ${DEFAULT-VALUE}.")
+            + "heldout-users:N[:F][:seen-items]. Default: ${DEFAULT-VALUE}.")
     String split;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the split and of every "

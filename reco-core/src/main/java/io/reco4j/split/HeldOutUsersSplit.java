@@ -2,27 +2,49 @@ package io.reco4j.split;
 
 import io.reco4j.data.CsrMatrix;
 import io.reco4j.data.Dataset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Strong generalisation ({@code heldout-users:N[:F]}), as in Liang et al., "Variational
- * Autoencoders for Collaborative Filtering", WWW 2018: {@code N} users, chosen uniformly at random
- * among users with at least two entries, are removed from train entirely. For each of them, a
- * random {@code round(F·n)} of their {@code n} entries (clamped to {@code [1, n-1]}) is the
- * target ({@link Split#test()}) and the rest is the history given to the model at test time
- * ({@link Split#testInput()}). All other users' entries are train.
+ * Strong generalisation ({@code heldout-users:N[:F][:seen-items]}), as in Liang et al.,
+ * "Variational Autoencoders for Collaborative Filtering", WWW 2018: {@code N} users, chosen
+ * uniformly at random among users with at least two entries, are removed from train entirely. For
+ * each of them, a random {@code round(F·n)} of their {@code n} entries (clamped to
+ * {@code [1, n-1]}) is the target ({@link Split#test()}) and the rest is the history given to the
+ * model at test time ({@link Split#testInput()}). All other users' entries are train.
+ *
+ * <p><b>Seen items only</b> ({@code seenItemsOnly}, spec suffix {@code :seen-items}). Liang et
+ * al.'s preprocessing code (also used by Steck 2019 and Rendle et al. 2022) keeps, for the
+ * held-out users, only the entries on items that some train user has: the model has never seen
+ * the other items. With this option, after the held-out users are drawn, every held-out user's
+ * entry on an item with no train entry is dropped (it is in none of train, test and test input),
+ * and the target fraction is then drawn from the remaining {@code n'} entries, as Liang's code
+ * filters before it splits. A held-out user with {@code n' < 2} remaining entries cannot have both
+ * history and a target: all their entries are dropped, so they are not a test user (Liang's code
+ * keeps a user for evaluation only while they have both). The split then has fewer than {@code N}
+ * test users; {@code test().matrix()}'s non-empty rows are the test users that remain. Without
+ * the option (the default) no entry is dropped and train, test and test input partition the data.
+ * Dropped items stay in the index space (every part shares the source's), so a full ranking still
+ * scores them; models trained without them give them the score of an item with no data.
  *
  * <p>User choice uses a stream derived from the seed; each held-out user's entry choice uses its
- * own stream derived from (seed, user index).
+ * own stream derived from (seed, user index). Without {@code seenItemsOnly}, and for a held-out
+ * user with no dropped entry, the draw is the same as without the option.
  *
  * @param users the number {@code N >= 1} of held-out users
  * @param testFraction the fraction {@code F} of each held-out user's entries that is the target,
  *     in {@code (0, 1)}
+ * @param seenItemsOnly whether held-out users' entries on items absent from train are dropped
+ *     (Liang et al.'s preprocessing); false by default
  */
-public record HeldOutUsersSplit(int users, double testFraction) implements Splitter {
+public record HeldOutUsersSplit(int users, double testFraction, boolean seenItemsOnly)
+    implements Splitter {
   /** The target fraction when the spec gives none. */
   public static final double DEFAULT_TEST_FRACTION = 0.2;
+
+  /** The spec suffix that sets {@link #seenItemsOnly()}. */
+  public static final String SEEN_ITEMS = "seen-items";
 
   private static final long SALT = 0x484F5553455253L; // "HOUSERS"
 
@@ -35,7 +57,12 @@ public record HeldOutUsersSplit(int users, double testFraction) implements Split
     Splits.checkFraction(testFraction, "heldout-users");
   }
 
-  /** {@code N} held-out users with the default target fraction 0.2. */
+  /** {@code N} held-out users, target fraction {@code F}, no entry dropped. */
+  public HeldOutUsersSplit(int users, double testFraction) {
+    this(users, testFraction, false);
+  }
+
+  /** {@code N} held-out users with the default target fraction 0.2, no entry dropped. */
   public HeldOutUsersSplit(int users) {
     this(users, DEFAULT_TEST_FRACTION);
   }
@@ -62,24 +89,39 @@ public record HeldOutUsersSplit(int users, double testFraction) implements Split
     }
 
     int nnz = m.nnz();
+    int[] cols = m.colIdx();
     boolean[] train = new boolean[nnz];
     boolean[] test = new boolean[nnz];
     boolean[] input = new boolean[nnz];
+    // seen[i]: item i has a train entry; all true when nothing is dropped
+    boolean[] seen = new boolean[m.cols()];
+    if (!seenItemsOnly) {
+      Arrays.fill(seen, true);
+    }
+    for (int u = 0; u < rows; u++) {
+      if (!heldOut[u]) {
+        for (int p = m.rowStart(u), end = m.rowEnd(u); p < end; p++) {
+          train[p] = true;
+          seen[cols[p]] = true;
+        }
+      }
+    }
     int[] pool = new int[SplitKernels.maxRowLength(m)];
     for (int u = 0; u < rows; u++) {
-      int start = m.rowStart(u);
-      int end = m.rowEnd(u);
       if (!heldOut[u]) {
-        for (int p = start; p < end; p++) {
-          train[p] = true;
-        }
         continue;
       }
-      int n = end - start;
-      int k = SplitKernels.perUserCount(testFraction, n);
-      for (int j = 0; j < n; j++) {
-        pool[j] = start + j;
+      // pool[0 .. n): the user's kept positions, ascending
+      int n = 0;
+      for (int p = m.rowStart(u), end = m.rowEnd(u); p < end; p++) {
+        if (seen[cols[p]]) {
+          pool[n++] = p;
+        }
       }
+      if (n < 2) {
+        continue; // cannot have both history and a target: every entry dropped
+      }
+      int k = SplitKernels.perUserCount(testFraction, n);
       SplittableRandom rng = SplitKernels.stream(seed, SALT, u);
       SplitKernels.sampleInPlace(pool, 0, n, k, rng);
       for (int j = 0; j < n; j++) {
@@ -95,6 +137,6 @@ public record HeldOutUsersSplit(int users, double testFraction) implements Split
 
   @Override
   public String spec() {
-    return "heldout-users:" + users + ":" + testFraction;
+    return "heldout-users:" + users + ":" + testFraction + (seenItemsOnly ? ":" + SEEN_ITEMS : "");
   }
 }

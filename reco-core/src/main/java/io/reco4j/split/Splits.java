@@ -1,5 +1,7 @@
 package io.reco4j.split;
 
+import java.util.Arrays;
+
 /**
  * Parses split specs, the text form of evaluation protocols used by configs and the command line.
  *
@@ -17,22 +19,25 @@ package io.reco4j.split;
  *       entries are test</td></tr>
  *   <tr><td>{@code loo}</td><td>{@link LeaveOneOutSplit}: per user, the latest entry is
  *       test</td></tr>
- *   <tr><td>{@code heldout-users:N[:F]}</td><td>{@link HeldOutUsersSplit}: N users held out of
- *       train; a fraction F (default 0.2) of each one's entries is test, the rest test
- *       input</td></tr>
+ *   <tr><td>{@code heldout-users:N[:F][:seen-items]}</td><td>{@link HeldOutUsersSplit}: N users
+ *       held out of train; a fraction F (default 0.2) of each one's entries is test, the rest
+ *       test input; with {@code seen-items}, their entries on items absent from train are
+ *       dropped first (Liang et al.'s preprocessing)</td></tr>
  * </table>
  *
  * <p>F is a fraction strictly between 0 and 1, K an integer {@code >= 2}, N an integer
  * {@code >= 1}. Each splitter's {@link Splitter#spec()} gives the canonical form of its spec (for
  * example {@code random:.25} becomes {@code random:0.25} and {@code heldout-users:100} becomes
- * {@code heldout-users:100:0.2}), which parses back to an equal splitter.
+ * {@code heldout-users:100:0.2}, and {@code heldout-users:100:seen-items} becomes {@code
+ * heldout-users:100:0.2:seen-items}), which parses back to an equal splitter.
  */
 public final class Splits {
   private Splits() {}
 
   /** The valid spec forms, quoted in error messages. */
   public static final String VALID_FORMS = "valid split specs: random:F, user:F, kfold:K, "
-      + "temporal:F, user-temporal:N, loo, heldout-users:N, heldout-users:N:F "
+      + "temporal:F, user-temporal:N, loo, heldout-users:N, heldout-users:N:F, "
+      + "heldout-users:N:seen-items, heldout-users:N:F:seen-items "
       + "(F a fraction in (0,1), K an integer >= 2, N an integer >= 1)";
 
   /**
@@ -65,11 +70,20 @@ public final class Splits {
             throw new IllegalArgumentException("loo takes no parameters");
           }
           return new LeaveOneOutSplit();
-        case "heldout-users":
-          if (parts.length == 2) {
-            return new HeldOutUsersSplit(integer(parts, 1, 2));
+        case "heldout-users": {
+          boolean seenItemsOnly = parts.length >= 3
+              && parts[parts.length - 1].strip().equals(HeldOutUsersSplit.SEEN_ITEMS);
+          String[] p = seenItemsOnly ? Arrays.copyOf(parts, parts.length - 1) : parts;
+          if (p.length > 3 || p.length == 3 && p[2].strip().equals(HeldOutUsersSplit.SEEN_ITEMS)) {
+            throw new IllegalArgumentException("heldout-users takes N, then optionally F, then "
+                + "optionally '" + HeldOutUsersSplit.SEEN_ITEMS + "', in that order, once each");
           }
-          return new HeldOutUsersSplit(integer(parts, 1, 3), fraction(parts, 2, 3));
+          if (p.length == 2) {
+            return new HeldOutUsersSplit(integer(p, 1, 2),
+                HeldOutUsersSplit.DEFAULT_TEST_FRACTION, seenItemsOnly);
+          }
+          return new HeldOutUsersSplit(integer(p, 1, 3), fraction(p, 2, 3), seenItemsOnly);
+        }
         default:
           throw new IllegalArgumentException("unknown protocol '" + parts[0] + "'");
       }

@@ -9,7 +9,9 @@ import java.util.List;
  * <p>Every part of every split is a selection of the source matrix's entries (see
  * {@link io.reco4j.data.CsrMatrix#select}), so all parts share the source's user and item index
  * spaces, and values and timestamps travel with their entries. Train, test and test input are
- * disjoint and together hold every entry of the source.
+ * disjoint and together hold every entry of the source, except under
+ * {@code heldout-users:...:seen-items} ({@link HeldOutUsersSplit#seenItemsOnly()}), which drops
+ * held-out users' entries on items absent from train.
  *
  * <p>Implementations are immutable, thread-safe and deterministic: the same dataset and seed give
  * equal splits on every run, whatever the thread count. Their randomness comes from

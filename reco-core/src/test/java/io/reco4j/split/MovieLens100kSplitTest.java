@@ -95,4 +95,64 @@ class MovieLens100kSplitTest {
     }
     assertThat(heldOut).isEqualTo(100);
   }
+
+  @Test
+  void heldOutUsersOnSeenItemsDropsEveryEntryOnAnItemNoTrainUserHasAsLiangsCodeDoes() {
+    // Liang et al.'s preprocessing: ratings >= 4, then users with >= 5 of them (938 users)
+    Dataset liang = Datasets.filterByCounts(ml100k.implicit(4f), 5, 0);
+    assertThat(liang.userCount()).isEqualTo(938);
+    Split plain = Splits.parse("heldout-users:150:0.2").split(liang, 42).get(0);
+    Split s = Splits.parse("heldout-users:150:0.2:seen-items").split(liang, 42).get(0);
+    assertThat(s.protocol()).isEqualTo("heldout-users:150:0.2:seen-items");
+
+    var all = liang.matrix();
+    var train = s.train().matrix();
+    var test = s.test().matrix();
+    var input = s.testInput().matrix();
+    // train is unchanged: the same 150 users leave it
+    assertThat(entrySet(s.train())).isEqualTo(entrySet(plain.train()));
+    boolean[] seen = new boolean[liang.itemCount()];
+    for (int i : java.util.Arrays.copyOf(train.colIdx(), train.nnz())) {
+      seen[i] = true;
+    }
+    int unseenItems = 0;
+    for (boolean b : seen) {
+      unseenItems += b ? 0 : 1;
+    }
+    assertThat(unseenItems).as("this seed must leave some items to held-out users only")
+        .isPositive();
+    for (var part : List.of(test, input)) {
+      for (int p = 0; p < part.nnz(); p++) {
+        assertThat(seen[part.colIdx()[p]]).as("item %d of a test entry", part.colIdx()[p])
+            .isTrue();
+      }
+    }
+    // dropped = exactly the held-out users' entries on unseen items (no user fell below 2 here)
+    int onUnseen = 0;
+    int testUsers = 0;
+    for (int u = 0; u < all.rows(); u++) {
+      if (train.rowLength(u) > 0) {
+        assertThat(test.rowLength(u) + input.rowLength(u)).isZero();
+        continue;
+      }
+      int kept = 0;
+      for (int p = all.rowStart(u); p < all.rowEnd(u); p++) {
+        if (seen[all.colIdx()[p]]) {
+          kept++;
+        } else {
+          onUnseen++;
+        }
+      }
+      assertThat(kept).isGreaterThanOrEqualTo(2);
+      testUsers++;
+      assertThat(test.rowLength(u)).isEqualTo(Math.round(0.2 * kept));
+      assertThat(input.rowLength(u)).isEqualTo(kept - test.rowLength(u));
+    }
+    assertThat(testUsers).isEqualTo(150);
+    assertThat(onUnseen).isPositive();
+    assertThat(train.nnz() + test.nnz() + input.nnz() + onUnseen).isEqualTo(all.nnz());
+    assertThat(plain.test().size() + plain.testInput().size())
+        .isEqualTo(s.test().size() + s.testInput().size() + onUnseen);
+    assertThat(Splits.parse("heldout-users:150:0.2:seen-items").split(liang, 42)).containsExactly(s);
+  }
 }

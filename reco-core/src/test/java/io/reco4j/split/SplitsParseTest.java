@@ -19,14 +19,22 @@ class SplitsParseTest {
     assertThat(Splits.parse("loo")).isEqualTo(new LeaveOneOutSplit());
     assertThat(Splits.parse("heldout-users:100")).isEqualTo(new HeldOutUsersSplit(100, 0.2));
     assertThat(Splits.parse("heldout-users:100:0.5")).isEqualTo(new HeldOutUsersSplit(100, 0.5));
+    assertThat(Splits.parse("heldout-users:100:seen-items"))
+        .isEqualTo(new HeldOutUsersSplit(100, 0.2, true));
+    assertThat(Splits.parse("heldout-users:100:0.5:seen-items"))
+        .isEqualTo(new HeldOutUsersSplit(100, 0.5, true));
+    assertThat(new HeldOutUsersSplit(100, 0.5).seenItemsOnly()).isFalse();
   }
 
   @Test
   void specsAreCanonicalAndRoundTrip() {
     assertThat(Splits.parse(" random:.25 ").spec()).isEqualTo("random:0.25");
     assertThat(Splits.parse("heldout-users:7").spec()).isEqualTo("heldout-users:7:0.2");
+    assertThat(Splits.parse("heldout-users:7: seen-items ").spec())
+        .isEqualTo("heldout-users:7:0.2:seen-items");
     for (String spec : new String[] {"random:0.2", "user:0.5", "kfold:10", "temporal:0.1",
-        "user-temporal:2", "loo", "heldout-users:3:0.3"}) {
+        "user-temporal:2", "loo", "heldout-users:3:0.3",
+        "heldout-users:3:0.3:seen-items"}) {
       Splitter s = Splits.parse(spec);
       assertThat(s.spec()).isEqualTo(spec);
       assertThat(Splits.parse(s.spec())).isEqualTo(s);
@@ -38,7 +46,10 @@ class SplitsParseTest {
       "random:1.5", "random:-0.1", "random:NaN", "random:abc", "random:0.2:3", "user:0",
       "kfold:1", "kfold:0", "kfold:2.5", "kfold:x", "temporal:1", "user-temporal:0",
       "user-temporal:-1", "loo:1", "heldout-users", "heldout-users:0", "heldout-users:5:1",
-      "heldout-users:5:0", "heldout-users:5:0.2:1", "KFOLD:5"})
+      "heldout-users:5:0", "heldout-users:5:0.2:1", "KFOLD:5", "heldout-users:seen-items",
+      "heldout-users:5:seen-item", "heldout-users:5:seen-items:0.2",
+      "heldout-users:5:seen-items:seen-items", "heldout-users:5:0.2:seen-items:x",
+      "heldout-users:5:1:seen-items"})
   void badSpecsAreRejectedWithTheSpecAndTheValidForms(String spec) {
     assertThatThrownBy(() -> Splits.parse(spec))
         .isInstanceOf(IllegalArgumentException.class)
@@ -51,6 +62,9 @@ class SplitsParseTest {
     assertThatThrownBy(() -> Splits.parse("kfold:1"))
         .hasMessageStartingWith("bad split spec 'kfold:1': kfold needs at least 2 folds, got 1; ")
         .hasMessageEndingWith(Splits.VALID_FORMS);
+    assertThatThrownBy(() -> Splits.parse("heldout-users:5:seen-items:0.2"))
+        .hasMessageContaining("heldout-users takes N, then optionally F, then optionally "
+            + "'seen-items', in that order");
     assertThatThrownBy(() -> Splits.parse("shuffle:3"))
         .hasMessageContaining("unknown protocol 'shuffle'");
     assertThatThrownBy(() -> Splits.parse(null)).isInstanceOf(IllegalArgumentException.class)

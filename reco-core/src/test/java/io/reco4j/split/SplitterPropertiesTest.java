@@ -177,6 +177,64 @@ class SplitterPropertiesTest {
     assertThat(splitter.split(data, seed)).containsExactly(s);
   }
 
+  @Property(tries = 300)
+  void heldOutUsersOnSeenItemsDropsExactlyTheEntriesOnItemsAbsentFromTrain(@ForAll long dataSeed,
+      @ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int n,
+      @ForAll @DoubleRange(min = 0.01, max = 0.99) double f) {
+    Dataset data = randomDataset(dataSeed, true);
+    if (countByUser(data).values().stream().filter(c -> c >= 2).count() < n) {
+      return; // the plain property covers the error
+    }
+    Split plain = new HeldOutUsersSplit(n, f).split(data, seed).get(0);
+    Split s = new HeldOutUsersSplit(n, f, true).split(data, seed).get(0);
+
+    // naive reference: the same held-out users; keep their entries on items some train user has
+    assertThat(entrySet(s.train())).isEqualTo(entrySet(plain.train()));
+    Set<Integer> seen = new HashSet<>();
+    entries(s.train()).forEach(e -> seen.add(e.i()));
+    Set<Integer> heldOut = countByUser(plain.test()).keySet();
+    Map<Integer, List<Entry>> kept = new HashMap<>();
+    Set<Entry> dropped = new HashSet<>();
+    for (Entry e : entries(data)) {
+      if (heldOut.contains(e.u())) {
+        if (seen.contains(e.i())) {
+          kept.computeIfAbsent(e.u(), k -> new java.util.ArrayList<>()).add(e);
+        } else {
+          dropped.add(e);
+        }
+      }
+    }
+    kept.values().removeIf(l -> {
+      if (l.size() < 2) {
+        dropped.addAll(l);
+        return true;
+      }
+      return false;
+    });
+    Set<Entry> test = entrySet(s.test());
+    Set<Entry> input = entrySet(s.testInput());
+    Set<Entry> union = new HashSet<>(entrySet(s.train()));
+    union.addAll(test);
+    union.addAll(input);
+    assertThat(union).hasSize(s.train().size() + s.test().size() + s.testInput().size());
+    assertThat(union.size() + dropped.size()).isEqualTo(data.size());
+    Set<Entry> rest = new HashSet<>(entrySet(data));
+    rest.removeAll(dropped);
+    assertThat(union).isEqualTo(rest);
+    Map<Integer, Integer> testCount = countByUser(s.test());
+    assertThat(testCount.keySet()).isEqualTo(kept.keySet());
+    assertThat(countByUser(s.testInput()).keySet()).isEqualTo(kept.keySet());
+    kept.forEach((u, l) -> assertThat(testCount.get(u)).isEqualTo(expectedPerUser(f, l.size())));
+    // a held-out user with nothing dropped gets exactly the plain split's draw
+    for (int u : kept.keySet()) {
+      if (kept.get(u).size() == countByUser(data).get(u)) {
+        assertThat(entries(s.test()).stream().filter(e -> e.u() == u).toList())
+            .isEqualTo(entries(plain.test()).stream().filter(e -> e.u() == u).toList());
+      }
+    }
+    assertThat(new HeldOutUsersSplit(n, f, true).split(data, seed)).containsExactly(s);
+  }
+
   @Property(tries = 100)
   void sameSeedGivesEqualSplitsAndSpecsRoundTrip(@ForAll long dataSeed, @ForAll long seed,
       @ForAll @IntRange(min = 0, max = 6) int protocol) {
