@@ -1,6 +1,7 @@
 package io.reco4j.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -119,7 +120,7 @@ class HtmlReportBrowserTest {
     ReportFixture.Results fixture = ReportFixture.build(tmp);
     Path file = tmp.resolve("report.html");
     HtmlReport.write(ExperimentReport.read(fixture.dir()), file);
-    List<JsonNode> runs = ReportFixture.runs(fixture.dir());
+    List<JsonNode> runs = fixture.runs();
     List<String> labels = runs.stream().map(HtmlReportTest::label).toList();
 
     // the console check below must be able to fail: an error logged by the page is seen
@@ -171,6 +172,31 @@ class HtmlReportBrowserTest {
       assertThat(bold.get(0).getText()).isEqualTo(String.format(Locale.ROOT, "%.4f",
           HtmlReportTest.mean(best, metric)));
     }
+
+    // the drawn convergence chart ends, for each iterative run, at that run's leaderboard ndcg@10
+    WebElement curves = driver.findElement(
+        By.cssSelector("div.chart[data-kind='convergence-value']"));
+    List<?> series = (List<?>) driver.executeScript("return echarts.getInstanceByDom(arguments[0])"
+        + ".getOption().series.map(function (s) { return [s.name, s.data[s.data.length - 1][1],"
+        + " s.data.length]; })", curves);
+    assertThat(series).hasSize(2);
+    for (Object o : series) {
+      List<?> s = (List<?>) o;
+      JsonNode run = fixture.run((String) s.get(0));
+      String shown = driver.findElement(By.cssSelector("table.leaderboard tr[data-run='"
+          + run.path("id").asText() + "'] td[data-metric='ndcg@10']")).getAttribute("data-value");
+      assertThat(((Number) s.get(1)).doubleValue()).as("last point of " + s.get(0))
+          .isCloseTo(Double.parseDouble(shown), within(1e-5));
+      assertThat(((Number) s.get(2)).intValue()).as("points of " + s.get(0))
+          .isEqualTo(run.path("params").path("iterations").asInt());
+    }
+    // the tuning section: the sentence on the one test evaluation and the best trial's row
+    WebElement best = driver.findElement(By.cssSelector("table.trials tr.best"));
+    assertThat(best.isDisplayed()).isTrue();
+    assertThat(best.findElement(By.tagName("td")).getText()).isEqualTo(String.valueOf(
+        fixture.run(ReportFixture.TUNED).path("search").path("best").path("trial").asInt()));
+    assertThat(driver.findElement(By.tagName("body")).getText())
+        .contains("The best configuration was evaluated on the test split once");
 
     byte[] png = fullPage();
     Path shots = Path.of("target", "screenshots");
