@@ -138,7 +138,7 @@ class HtmlReportTest {
       kinds.add(div.group(1));
     }
     assertThat(kinds).containsExactly("metric-at-k", "metric-at-k", "time-vs-accuracy",
-        "convergence-loss", "convergence-value", "accuracy-vs-coverage",
+        "convergence-value", "convergence-loss", "accuracy-vs-coverage",
         "accuracy-vs-popularity", "per-user-box", "tuning");
 
     JsonNode recall = data.path("charts").get(1);
@@ -158,10 +158,10 @@ class HtmlReportTest {
   @Test
   void theConvergenceChartsAreTheRunnersCurvesEndingAtEachRunsReportedValue() throws Exception {
     JsonNode charts = data(html).path("charts");
-    JsonNode loss = charts.get(3).path("option").path("series");
-    JsonNode value = charts.get(4).path("option").path("series");
-    assertThat(charts.get(3).path("id").asText()).isEqualTo("t0-loss");
-    assertThat(charts.get(4).path("id").asText()).isEqualTo("t0-validation");
+    JsonNode value = charts.get(3).path("option").path("series");
+    JsonNode loss = charts.get(4).path("option").path("series");
+    assertThat(charts.get(3).path("id").asText()).isEqualTo("t0-validation");
+    assertThat(charts.get(4).path("id").asText()).isEqualTo("t0-loss-0"); // one algorithm
     // only the two iALS runs iterate; popular, itemknn and ease have no curve
     for (JsonNode series : List.of(loss, value)) {
       assertThat(series).extracting(s -> s.path("name").asText())
@@ -199,7 +199,9 @@ class HtmlReportTest {
     }
     assertThat(fixture.run("ials").path("params").path("iterations").asInt())
         .isEqualTo(ReportFixture.ITERATIONS);
-    assertThat(html).contains("Curves of fold 1.")
+    assertThat(html).contains("<figcaption>ndcg@10 on the test split per iteration</figcaption>")
+        .contains("<figcaption>ials: training loss per iteration</figcaption>")
+        .contains("Curves of fold 1.")
         .contains("No iterations recorded for popular, itemknn, ease");
   }
 
