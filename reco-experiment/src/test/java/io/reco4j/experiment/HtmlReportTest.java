@@ -240,6 +240,14 @@ class HtmlReportTest {
         .isEqualTo(iterations);
     String params = search.path("best").path("params").toString();
     assertThat(params).contains("\"factors\":").contains("\"regularization\":");
+    // the leaderboard row: name=value pairs to read, the run's exact params in the title
+    JsonNode runParams = fixture.run(ReportFixture.TUNED).path("params");
+    double reg = runParams.path("regularization").asDouble();
+    assertThat(html).contains("<div class=\"params\" title=\""
+        + HtmlReport.escape(runParams.toString()) + "\"><code>iterations=" + iterations
+        + ", factors=" + runParams.path("factors").asInt() + ", regularization="
+        + new java.math.BigDecimal(reg).round(new java.math.MathContext(4)).stripTrailingZeros()
+            .toPlainString() + "</code></div>");
 
     assertThat(html).contains("<strong>Tuning of " + ReportFixture.TUNED + "</strong>: tpe "
             + "search, 5 trials, maximising ndcg@10 on the validation split user:0.2 carved from "
