@@ -1,5 +1,6 @@
 package io.reco4j.experiment;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,6 +18,8 @@ import io.reco4j.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -39,10 +42,12 @@ import java.util.Properties;
  *
  * <p>Per table (dataset, split, seed): the leaderboard (mean ± 95% bootstrap CI, or ± std over
  * folds, best in bold, {@code *} on runs significantly worse than the best), metric@K curves,
- * training time vs the primary metric, convergence curves (loss and validation metric per
- * iteration) when the runs recorded them, accuracy vs catalogue coverage and vs average
- * recommended popularity with the per-user spread of the primary metric, and hyperparameter
- * searches when a run has one. Sections without data say which field or metric is missing.
+ * training time vs the primary metric, convergence curves when the runs recorded them (the
+ * convergence metric on the test split per iteration, all runs in one chart; the training loss
+ * per iteration, one chart per algorithm since objectives differ in kind and scale), accuracy vs
+ * catalogue coverage and vs average recommended popularity with the per-user spread of the
+ * primary metric, and hyperparameter searches when a run has one (per search: how it ran, the
+ * validation value per trial with the best so far, the best trials). Sections without data say which field or metric is missing.
  *
  * <p>Every chart container is a {@code <div class="chart">} with {@code data-kind} and {@code
  * data-labels} (the run labels its legend or axis shows, as a JSON array). Stateless.
@@ -55,6 +60,8 @@ public final class HtmlReport {
   /** Metrics that describe the list rather than its accuracy: not drawn as metric@K curves. */
   private static final List<String> BEYOND_ACCURACY = List.of("coverage", "arp", "novelty");
   private static final int TOP_TRIALS = 5;
+  /** Curves with more points than this are drawn without a mark per point. */
+  private static final int MARKED_POINTS = 30;
 
   private HtmlReport() {}
 
@@ -167,7 +174,7 @@ public final class HtmlReport {
         .append(escape(t.dataset())).append(" · ").append(escape(t.split())).append(" · seed ")
         .append(t.seed()).append(t.folds() > 1 ? " · " + t.folds() + " folds" : "")
         .append("</h2>\n");
-    leaderboard(sb, report, t);
+    leaderboard(sb, report, t, prefix);
     metricAtK(sb, charts, t, prefix);
     timeVsAccuracy(sb, charts, t, prefix);
     convergence(sb, charts, t, prefix);
@@ -178,7 +185,8 @@ public final class HtmlReport {
 
   // ---------------------------------------------------------------- leaderboard
 
-  private static void leaderboard(StringBuilder sb, ExperimentReport report, Table t) {
+  private static void leaderboard(StringBuilder sb, ExperimentReport report, Table t,
+      String prefix) {
     sb.append("<h3>Leaderboard</h3>\n<div class=\"scroll\"><table class=\"leaderboard\">\n<thead>"
         + "<tr><th>run</th>");
     for (String metric : t.metrics()) {
@@ -192,8 +200,9 @@ public final class HtmlReport {
     for (Row r : t.rows()) {
       sb.append("<tr data-run=\"").append(escape(r.id())).append("\"><th class=\"run\">")
           .append("<span class=\"label\">").append(escape(r.label())).append("</span>")
-          .append(r.params().isEmpty() ? "" : "<div class=\"params\"><code>"
-              + escape(r.params()) + "</code></div>")
+          .append(r.params().isEmpty() ? "" : "<div class=\"params\" title=\""
+              + escape(r.params()) + "\"><code>" + escape(shortParams(r.params()))
+              + "</code></div>")
           .append("</th>");
       for (String metric : t.metrics()) {
         Cell c = r.cells().get(metric);
@@ -247,11 +256,18 @@ public final class HtmlReport {
     }
     sb.append("<p>↑ higher is better, ↓ lower is better (arp: average popularity of the "
         + "recommended items, lower is less popularity-biased). Seconds are means per fold.</p>\n");
+    List<String> tuned = new ArrayList<>();
     for (Row r : t.rows()) {
       if (r.search() != null) {
-        sb.append("<p class=\"tuning-note\">").append(ExperimentReport.tuningSentence(r, true))
-            .append("</p>\n");
+        tuned.add(escape(r.label()));
       }
+    }
+    if (!tuned.isEmpty()) {
+      sb.append("<p class=\"tuning-note\">").append(String.join(", ", tuned))
+          .append(tuned.size() == 1 ? ": configuration" : ": configurations")
+          .append(" chosen by a hyperparameter search on a validation split carved from the "
+              + "training data, then evaluated on the test split once (see <a href=\"#")
+          .append(prefix).append("-tuning\">Tuning</a>).</p>\n");
     }
     sb.append("</div>\n");
   }
@@ -365,33 +381,46 @@ public final class HtmlReport {
           + "(loss and validation metric per iteration of iterative trainers).");
       return;
     }
-    boolean anyLoss = false;
-    boolean anyValue = false;
+    // losses of different algorithms are different objectives on different scales: one chart
+    // per algorithm; the metric is comparable across runs, so one chart for all
+    Map<String, List<Integer>> lossByAlgorithm = new LinkedHashMap<>();
+    List<Integer> withValue = new ArrayList<>();
     String metric = "";
     for (int i : with) {
       Convergence c = curve(t.rows().get(i));
-      anyLoss |= c.hasLoss();
-      anyValue |= c.hasValue();
-      if (metric.isEmpty() && c.hasValue()) {
-        metric = c.metric();
+      if (c.hasLoss()) {
+        lossByAlgorithm.computeIfAbsent(t.rows().get(i).algorithm(), a -> new ArrayList<>())
+            .add(i);
+      }
+      if (c.hasValue()) {
+        withValue.add(i);
+        metric = metric.isEmpty() ? c.metric() : metric;
       }
     }
     sb.append("<div class=\"charts\">\n");
-    if (anyLoss) {
-      convergenceChart(sb, charts, t, with, prefix + "-loss", "convergence-loss",
-          "training loss per iteration", "training loss", true);
+    if (!withValue.isEmpty()) {
+      convergenceChart(sb, charts, t, withValue, prefix + "-validation", "convergence-value",
+          metric + " on the test split per iteration", metric, false);
     }
-    if (anyValue) {
-      convergenceChart(sb, charts, t, with, prefix + "-validation", "convergence-value",
-          metric + " per iteration", metric, false);
+    int g = 0;
+    for (Map.Entry<String, List<Integer>> e : lossByAlgorithm.entrySet()) {
+      convergenceChart(sb, charts, t, e.getValue(), prefix + "-loss-" + g++, "convergence-loss",
+          e.getKey() + ": training loss per iteration", e.getKey() + " training loss", true);
     }
     sb.append("</div>\n");
     StringBuilder n = new StringBuilder("Curves of fold 1.");
-    if (!anyLoss) {
-      n.append(" No run recorded a training loss.");
+    if (!withValue.isEmpty()) {
+      n.append(" The per-iteration ").append(escape(metric)).append(" is measured on the test "
+          + "split as a diagnostic of convergence only: nothing is chosen by it (a search uses "
+          + "its validation split), and a curve's last point is the run's own evaluation.");
+    } else {
+      n.append(" No run recorded a metric per iteration (the spec's <code>convergence: "
+          + "{metric: ...}</code>).");
     }
-    if (!anyValue) {
-      n.append(" No run recorded a metric per iteration.");
+    if (lossByAlgorithm.isEmpty()) {
+      n.append(" No run recorded a training loss (<code>convergence: {loss: true}</code>).");
+    } else if (lossByAlgorithm.size() > 1) {
+      n.append(" One loss chart per algorithm: their objectives differ in kind and scale.");
     }
     if (!without.isEmpty()) {
       n.append(" No iterations recorded for ").append(escape(String.join(", ", without)))
@@ -411,13 +440,15 @@ public final class HtmlReport {
   }
 
   private static void convergenceChart(StringBuilder sb, List<ObjectNode> charts, Table t,
-      List<Integer> with, String id, String kind, String title, String yName, boolean loss) {
-    ObjectNode option = option(with.size());
-    xAxis(option, "value", "iteration").put("minInterval", 1).put("min", 1);
+      List<Integer> rows, String id, String kind, String title, String yName, boolean loss) {
+    ObjectNode option = option(rows.size());
+    xAxis(option, "value", "iteration").put("minInterval", 1).put("min", 1)
+        .put("max", "dataMax");
     yAxis(option, "value", yName).put("scale", true);
+    option.putObject("tooltip").put("trigger", "axis");
     ArrayNode series = option.putArray("series");
     List<String> labels = new ArrayList<>();
-    for (int i : with) {
+    for (int i : rows) {
       Row r = t.rows().get(i);
       Convergence c = curve(r);
       double[] y = loss ? c.loss() : c.value();
@@ -431,7 +462,8 @@ public final class HtmlReport {
         continue;
       }
       ObjectNode s = series(series, "line", r.label(), i);
-      s.put("symbolSize", 6);
+      s.put("symbolSize", 5);
+      s.put("showSymbol", d.size() <= MARKED_POINTS); // long curves: lines only
       s.set("data", d);
       labels.add(r.label());
     }
@@ -543,17 +575,20 @@ public final class HtmlReport {
         continue;
       }
       if (!any) {
-        sb.append("<h3>Tuning</h3>\n");
+        sb.append("<h3 id=\"").append(prefix).append("-tuning\">Tuning</h3>\n"
+            + "<div class=\"charts\">\n");
         any = true;
       }
-      sb.append("<p class=\"tuning-note\">").append(ExperimentReport.tuningSentence(r, true))
-          .append("</p>\n");
+      sb.append("<div class=\"tuning\">\n<p class=\"tuning-note\">")
+          .append(ExperimentReport.tuningSentence(r, true)).append("</p>\n");
       if (s.trials().isEmpty()) {
         note(sb, "The trials file of " + escape(r.label()) + " is missing: no per-trial chart.");
+        sb.append("</div>\n");
         continue;
       }
       ObjectNode option = option(2);
-      xAxis(option, "value", "trial").put("minInterval", 1).put("min", 1);
+      xAxis(option, "value", "trial").put("minInterval", 1).put("min", 1)
+          .put("max", Math.max(s.trialCount(), s.trials().size()));
       yAxis(option, "value", "validation " + s.metric()).put("scale", true);
       ArrayNode series = option.putArray("series");
       ObjectNode dots = series(series, "scatter", r.label() + ": trial", i);
@@ -576,10 +611,8 @@ public final class HtmlReport {
         }
         ld.addArray().add(tr.trial()).add(round(best));
       }
-      sb.append("<div class=\"charts\">\n");
       chart(sb, charts, prefix + "-search-" + i, "tuning", r.label() + ": validation "
           + s.metric() + " per trial", List.of(r.label()), option);
-      sb.append("</div>\n");
       List<Trial> top = new ArrayList<>(s.trials());
       top.removeIf(tr -> !Double.isFinite(tr.value()));
       Comparator<Trial> byValue = Comparator.comparingDouble(Trial::value);
@@ -591,7 +624,8 @@ public final class HtmlReport {
       for (Trial tr : top.subList(0, Math.min(TOP_TRIALS, top.size()))) {
         sb.append("<tr").append(tr.trial() == s.bestTrial() ? " class=\"best\"" : "")
             .append("><td>").append(tr.trial()).append("</td><td class=\"num\">")
-            .append(format(tr.value())).append("</td><td><code>").append(escape(tr.params()))
+            .append(format(tr.value())).append("</td><td title=\"").append(escape(tr.params()))
+            .append("\"><code>").append(escape(shortParams(tr.params())))
             .append("</code></td><td class=\"num\">")
             .append(tr.bestIteration() == null ? "–" : tr.bestIteration())
             .append("</td><td class=\"num\">")
@@ -599,8 +633,44 @@ public final class HtmlReport {
             .append("</td><td class=\"num\">")
             .append(String.format(Locale.ROOT, "%.2f", tr.seconds())).append("</td></tr>\n");
       }
-      sb.append("</tbody></table>\n");
+      sb.append("</tbody></table>\n<p class=\"note\">The ").append(Math.min(TOP_TRIALS,
+          top.size())).append(" best of ").append(s.trials().size()).append(" trials; all are in "
+          + "<code>runs/").append(escape(r.id())).append(".trials.json</code>.</p>\n</div>\n");
     }
+    if (any) {
+      sb.append("</div>\n");
+    }
+  }
+
+  /**
+   * Compact JSON parameters as {@code name=value} pairs for reading, non-integral numbers to
+   * four significant digits ({@code {"factors":64,"alpha":2.8147085}} → {@code factors=64,
+   * alpha=2.815}); the exact JSON goes in the element's title. Text that is not a JSON object is
+   * returned as it is.
+   */
+  static String shortParams(String json) {
+    JsonNode n;
+    try {
+      n = JSON.readTree(json);
+    } catch (IOException e) {
+      return json;
+    }
+    if (n == null || !n.isObject()) {
+      return json;
+    }
+    List<String> parts = new ArrayList<>();
+    n.fields().forEachRemaining(e -> {
+      JsonNode v = e.getValue();
+      String text;
+      if (v.isIntegralNumber() || !v.isNumber()) {
+        text = v.isTextual() ? v.asText() : v.toString();
+      } else {
+        text = new BigDecimal(v.asDouble()).round(new MathContext(4))
+            .stripTrailingZeros().toPlainString();
+      }
+      parts.add(e.getKey() + "=" + text);
+    });
+    return String.join(", ", parts);
   }
 
   // ---------------------------------------------------------------- helpers
@@ -691,7 +761,7 @@ public final class HtmlReport {
     if (x == 0 || !Double.isFinite(x)) {
       return x;
     }
-    return new java.math.BigDecimal(x).round(new java.math.MathContext(6)).doubleValue();
+    return new BigDecimal(x).round(new MathContext(6)).doubleValue();
   }
 
   private static String format(double x) {
@@ -740,7 +810,11 @@ public final class HtmlReport {
       table.leaderboard td { font-size: 13px; }
       thead th { background: var(--head); font-weight: 600; }
       th.run { text-align: left; font-weight: 600; white-space: nowrap; }
-      th.run .params { font-weight: 400; max-width: 300px; margin-top: 2px; }
+      th.run .params { font-weight: 400; max-width: 320px; margin-top: 2px;
+        white-space: normal; }
+      .params code, table.trials code { word-break: normal; overflow-wrap: anywhere; }
+      .tuning { min-width: 0; }
+      .tuning .tuning-note { margin: 4px 0 2px; }
       .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
       .sub { font-weight: 400; font-size: 11px; color: var(--muted); }
       .pm { color: var(--muted); font-size: 11px; display: block; }
@@ -771,11 +845,49 @@ public final class HtmlReport {
           console.error('reco4j report: ECharts did not load; no charts');
           return;
         }
+        // Labels of points close together (runs with similar values) would overlap: each label
+        // that meets one already placed moves down below it, in pixels as laid out. (ECharts
+        // 5.3's labelLayout moveOverlap is undone by the scatter symbol's own label placement.)
+        function separateLabels(option) {
+          var placed = [];
+          var last = -1;
+          (option.series || []).forEach(function (s) {
+            if (s.type !== 'scatter' || !s.label || !s.label.show) {
+              return;
+            }
+            s.labelLayout = function (p) {
+              var key = p.seriesIndex * 100000 + p.dataIndex;
+              if (key <= last) {
+                placed = []; // a new layout pass
+              }
+              last = key;
+              // The label's own rect already holds the last pass's shift (and about half the
+              // text's height): place a 12px font's line centred on the point instead.
+              var r = p.labelRect;
+              var h = Math.max(r.height, 15);
+              var top = p.rect.y + p.rect.height / 2 - h / 2;
+              var y = top;
+              for (var n = 0; n < placed.length + 1; n++) {
+                var hit = placed.filter(function (q) {
+                  return r.x < q.x + q.width && q.x < r.x + r.width
+                      && y < q.y + q.height && q.y < y + h;
+                });
+                if (hit.length === 0) {
+                  break;
+                }
+                y = Math.max.apply(null, hit.map(function (q) { return q.y + q.height; }));
+              }
+              placed.push({x: r.x, y: y, width: r.width, height: h});
+              return {dy: y - top};
+            };
+          });
+          return option;
+        }
         var charts = [];
         data.charts.forEach(function (c) {
           var el = document.getElementById(c.id);
           var chart = echarts.init(el, null, {renderer: 'svg'});
-          chart.setOption(c.option);
+          chart.setOption(separateLabels(c.option));
           charts.push(chart);
         });
         function resize() { charts.forEach(function (c) { c.resize(); }); }

@@ -1,8 +1,11 @@
 package io.reco4j.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,6 +54,8 @@ class HtmlReportBrowserTest {
   @TempDir
   static Path tmp;
   static ChromeDriver driver;
+  /** The results of {@link ReportFixture}, made once for the tests of this class. */
+  static ReportFixture.Results fixture;
 
   @BeforeAll
   static void startBrowser() {
@@ -76,6 +81,13 @@ class HtmlReportBrowserTest {
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
     driver = new ChromeDriver(service, options);
+  }
+
+  static ReportFixture.Results fixture() throws Exception {
+    if (fixture == null) {
+      fixture = ReportFixture.build(tmp);
+    }
+    return fixture;
   }
 
   @AfterAll
@@ -116,10 +128,10 @@ class HtmlReportBrowserTest {
 
   @Test
   void theReportOfARealExperimentRendersEveryChartWithoutConsoleErrors() throws Exception {
-    ReportFixture.Results fixture = ReportFixture.build(tmp);
+    ReportFixture.Results fixture = fixture();
     Path file = tmp.resolve("report.html");
     HtmlReport.write(ExperimentReport.read(fixture.dir()), file);
-    List<JsonNode> runs = ReportFixture.runs(fixture.dir());
+    List<JsonNode> runs = fixture.runs();
     List<String> labels = runs.stream().map(HtmlReportTest::label).toList();
 
     // the console check below must be able to fail: an error logged by the page is seen
@@ -172,10 +184,102 @@ class HtmlReportBrowserTest {
           HtmlReportTest.mean(best, metric)));
     }
 
+    // point labels of the scatter charts (runs with similar values) never cover each other
+    assertScatterLabelsApart(runs.size());
+
+    // the drawn convergence chart ends, for each iterative run, at that run's leaderboard ndcg@10
+    WebElement curves = driver.findElement(
+        By.cssSelector("div.chart[data-kind='convergence-value']"));
+    List<?> series = (List<?>) driver.executeScript("return echarts.getInstanceByDom(arguments[0])"
+        + ".getOption().series.map(function (s) { return [s.name, s.data[s.data.length - 1][1],"
+        + " s.data.length]; })", curves);
+    assertThat(series).hasSize(2);
+    for (Object o : series) {
+      List<?> s = (List<?>) o;
+      JsonNode run = fixture.run((String) s.get(0));
+      String shown = driver.findElement(By.cssSelector("table.leaderboard tr[data-run='"
+          + run.path("id").asText() + "'] td[data-metric='ndcg@10']")).getAttribute("data-value");
+      assertThat(((Number) s.get(1)).doubleValue()).as("last point of " + s.get(0))
+          .isCloseTo(Double.parseDouble(shown), within(1e-5));
+      assertThat(((Number) s.get(2)).intValue()).as("points of " + s.get(0))
+          .isEqualTo(run.path("params").path("iterations").asInt());
+    }
+    // the tuning section: the sentence on the one test evaluation and the best trial's row
+    WebElement best = driver.findElement(By.cssSelector("table.trials tr.best"));
+    assertThat(best.isDisplayed()).isTrue();
+    assertThat(best.findElement(By.tagName("td")).getText()).isEqualTo(String.valueOf(
+        fixture.run(ReportFixture.TUNED).path("search").path("best").path("trial").asInt()));
+    assertThat(driver.findElement(By.tagName("body")).getText())
+        .contains("The best configuration was evaluated on the test split once");
+
     byte[] png = fullPage();
     Path shots = Path.of("target", "screenshots");
     Files.createDirectories(shots);
     Files.write(shots.resolve("report.png"), png);
+    assertThat(severeConsoleEntries()).as("browser console errors").isEmpty();
+  }
+
+  /** The point labels of every scatter chart on the page: all drawn, none covering another. */
+  static void assertScatterLabelsApart(int labels) {
+    for (String kind : List.of("time-vs-accuracy", "accuracy-vs-coverage",
+        "accuracy-vs-popularity")) {
+      WebElement chart = driver.findElement(By.cssSelector("div.chart[data-kind='" + kind + "']"));
+      List<?> overlaps = (List<?>) driver.executeScript("""
+          var labels = JSON.parse(arguments[0].getAttribute('data-labels'));
+          var rects = [];
+          arguments[0].querySelectorAll('svg text[paint-order]').forEach(function (t) {
+            if (labels.indexOf(t.textContent) >= 0) {
+              rects.push({name: t.textContent, r: t.getBoundingClientRect()});
+            }
+          });
+          var out = [];
+          rects.forEach(function (a, i) {
+            rects.slice(i + 1).forEach(function (b) {
+              if (a.r.left < b.r.right && b.r.left < a.r.right && a.r.top < b.r.bottom
+                  && b.r.top < a.r.bottom) {
+                out.push(a.name + ' / ' + b.name);
+              }
+            });
+          });
+          return [rects.length].concat(out);""", chart);
+      assertThat(((Number) overlaps.get(0)).intValue()).as("point labels in " + kind)
+          .isEqualTo(labels);
+      assertThat(overlaps.subList(1, overlaps.size())).as("overlapping labels in " + kind)
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void twoRunsWithTheSameValuesGetLabelsThatDoNotCoverEachOther() throws Exception {
+    ReportFixture.Results fixture = fixture();
+    // the fixture's results plus a second copy of its ease run under another id and label
+    Path dir = tmp.resolve("twin-results");
+    Files.createDirectories(dir.resolve("runs"));
+    try (var files = Files.list(fixture.dir().resolve("runs"))) {
+      for (Path p : files.toList()) {
+        Files.copy(p, dir.resolve("runs").resolve(p.getFileName()));
+      }
+    }
+    String id = fixture.run("ease").path("id").asText();
+    String twin = "0000" + id.substring(4);
+    ObjectNode run =
+        (ObjectNode) fixture.run("ease").deepCopy();
+    run.put("id", twin);
+    ((ObjectNode) run.path("report").path("algorithms")
+        .get(0)).put("name", "ease-twin");
+    Files.write(ExperimentRunner.runFile(dir, twin), ReportFixture.JSON.writeValueAsBytes(run));
+    Files.copy(ExperimentRunner.perUserFile(fixture.dir(), id),
+        ExperimentRunner.perUserFile(dir, twin));
+    ObjectNode manifest =
+        (ObjectNode) ReportFixture.JSON.readTree(
+            fixture.dir().resolve("experiment.json").toFile());
+    ((ArrayNode) manifest.path("runs")).addObject()
+        .put("id", twin).put("description", "ease again");
+    Files.write(dir.resolve("experiment.json"), ReportFixture.JSON.writeValueAsBytes(manifest));
+    Path file = tmp.resolve("twin.html");
+    HtmlReport.write(ExperimentReport.read(dir), file);
+    open(file);
+    assertScatterLabelsApart(fixture.runs().size() + 1);
     assertThat(severeConsoleEntries()).as("browser console errors").isEmpty();
   }
 

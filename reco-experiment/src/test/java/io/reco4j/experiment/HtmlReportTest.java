@@ -35,7 +35,7 @@ class HtmlReportTest {
   @BeforeAll
   static void runTheExperiment() throws Exception {
     fixture = ReportFixture.build(tmp);
-    runs = ReportFixture.runs(fixture.dir());
+    runs = fixture.runs();
     html = HtmlReport.render(ExperimentReport.read(fixture.dir()), GENERATED);
   }
 
@@ -45,7 +45,7 @@ class HtmlReportTest {
   }
 
   static String label(JsonNode run) {
-    return run.path("report").path("algorithms").path(0).path("name").asText();
+    return ReportFixture.label(run);
   }
 
   static JsonNode data(String page) throws Exception {
@@ -72,7 +72,7 @@ class HtmlReportTest {
       }
       shown.put(rows.group(1), values);
     }
-    assertThat(shown).hasSize(4);
+    assertThat(shown).hasSize(runs.size()).hasSize(5);
     List<String> metrics = List.of("ndcg@10", "ndcg@20", "recall@10", "recall@20", "coverage@10",
         "coverage@20", "arp@10", "arp@20");
     for (String metric : metrics) {
@@ -109,7 +109,7 @@ class HtmlReportTest {
     JsonNode report = runs.get(0).path("report");
     assertThat(html).contains("<title>Experiment report-fixture</title>")
         .contains("<h1>Experiment report-fixture</h1>")
-        .contains("4 complete of 4 planned")
+        .contains("5 complete of 5 planned")
         .contains(report.path("gitCommit").asText())
         .contains(report.path("jvm").asText())
         .contains(runs.get(0).path("specHash").asText().substring(0, 12))
@@ -138,7 +138,7 @@ class HtmlReportTest {
       kinds.add(div.group(1));
     }
     assertThat(kinds).containsExactly("metric-at-k", "metric-at-k", "time-vs-accuracy",
-        "convergence-loss", "convergence-value", "accuracy-vs-coverage",
+        "convergence-value", "convergence-loss", "accuracy-vs-coverage",
         "accuracy-vs-popularity", "per-user-box", "tuning");
 
     JsonNode recall = data.path("charts").get(1);
@@ -153,44 +153,114 @@ class HtmlReportTest {
       assertThat(s.path("data").get(1).asDouble()).isCloseTo(mean(runs.get(i), "recall@20"),
           within(1e-5));
     }
-
-    JsonNode ials = runs.stream().filter(r -> label(r).equals("ials")).findFirst().orElseThrow();
-    JsonNode curve = ials.path("convergence").get(0).path("iterations");
-    JsonNode value = data.path("charts").get(4).path("option").path("series");
-    assertThat(value).hasSize(1); // only iALS iterates
-    assertThat(value.get(0).path("name").asText()).isEqualTo("ials");
-    assertThat(value.get(0).path("data")).hasSize(ReportFixture.ITERATIONS);
-    assertThat(value.get(0).path("data").get(2).get(1).asDouble())
-        .isCloseTo(curve.get(2).path("value").asDouble(), within(1e-5));
-    // the 3-iteration curve ends where the run itself ended
-    assertThat(curve.get(2).path("value").asDouble()).isCloseTo(mean(ials, "ndcg@10"),
-        within(1e-9));
-    assertThat(curve.get(2).path("loss").asDouble()).isLessThan(curve.get(0).path("loss")
-        .asDouble());
   }
 
   @Test
-  void theTuningSectionShowsEveryTrialAndSaysTheTestSplitWasUsedOnce() throws Exception {
-    JsonNode tuning = data(html).path("charts").get(8).path("option").path("series");
-    assertThat(tuning.get(0).path("name").asText()).isEqualTo("ials: trial");
-    assertThat(tuning.get(0).path("data")).hasSize(ReportFixture.FACTORS.length);
-    double[] values = fixture.trialValues();
+  void theConvergenceChartsAreTheRunnersCurvesEndingAtEachRunsReportedValue() throws Exception {
+    JsonNode charts = data(html).path("charts");
+    JsonNode value = charts.get(3).path("option").path("series");
+    JsonNode loss = charts.get(4).path("option").path("series");
+    assertThat(charts.get(3).path("id").asText()).isEqualTo("t0-validation");
+    assertThat(charts.get(4).path("id").asText()).isEqualTo("t0-loss-0"); // one algorithm
+    // only the two iALS runs iterate; popular, itemknn and ease have no curve
+    for (JsonNode series : List.of(loss, value)) {
+      assertThat(series).extracting(s -> s.path("name").asText())
+          .containsExactly("ials", ReportFixture.TUNED);
+    }
+    for (int j = 0; j < 2; j++) {
+      JsonNode run = fixture.run(j == 0 ? "ials" : ReportFixture.TUNED);
+      JsonNode curves = run.path("convergence");
+      assertThat(curves).as("curves of " + label(run)).hasSize(1);
+      assertThat(curves.get(0).path("metric").asText()).isEqualTo("ndcg@10");
+      JsonNode its = curves.get(0).path("iterations");
+      int n = run.path("params").path("iterations").asInt();
+      assertThat(its).as("one point per iteration trained").hasSize(n);
+      assertThat(value.get(j).path("data")).hasSize(n);
+      assertThat(loss.get(j).path("data")).hasSize(n);
+      for (int t = 0; t < n; t++) {
+        assertThat(its.get(t).path("iteration").asInt()).isEqualTo(t + 1);
+        assertThat(value.get(j).path("data").get(t).get(0).asInt()).isEqualTo(t + 1);
+        assertThat(value.get(j).path("data").get(t).get(1).asDouble())
+            .isCloseTo(its.get(t).path("value").asDouble(), within(1e-5));
+        assertThat(loss.get(j).path("data").get(t).get(1).asDouble())
+            .isCloseTo(its.get(t).path("loss").asDouble(),
+                within(1e-5 * Math.abs(its.get(t).path("loss").asDouble())));
+      }
+      // the curve ends where the run itself ended: its last model is the evaluated one
+      assertThat(its.get(n - 1).path("value").asDouble()).as("last ndcg@10 of " + label(run))
+          .isCloseTo(mean(run, "ndcg@10"), within(1e-9));
+      assertThat(value.get(j).path("data").get(n - 1).get(1).asDouble())
+          .isCloseTo(mean(run, "ndcg@10"), within(1e-5));
+      // alternating least squares never increases its objective
+      for (int t = 1; t < n; t++) {
+        assertThat(its.get(t).path("loss").asDouble()).as("loss of " + label(run) + " at " + t)
+            .isLessThanOrEqualTo(its.get(t - 1).path("loss").asDouble() * (1 + 1e-9));
+      }
+    }
+    assertThat(fixture.run("ials").path("params").path("iterations").asInt())
+        .isEqualTo(ReportFixture.ITERATIONS);
+    assertThat(html).contains("<figcaption>ndcg@10 on the test split per iteration</figcaption>")
+        .contains("<figcaption>ials: training loss per iteration</figcaption>")
+        .contains("Curves of fold 1.")
+        .contains("No iterations recorded for popular, itemknn, ease");
+  }
+
+  @Test
+  void theTuningSectionShowsTheTrialsFileAndSaysTheTestSplitWasUsedOnce() throws Exception {
+    JsonNode trials = fixture.trials().path("trials");
+    JsonNode search = fixture.run(ReportFixture.TUNED).path("search");
+    assertThat(trials).hasSize(ReportFixture.TRIALS);
+    JsonNode tuning = data(html).path("charts").get(8);
+    assertThat(tuning.path("id").asText()).startsWith("t0-search-");
+    JsonNode series = tuning.path("option").path("series");
+    assertThat(series.get(0).path("name").asText()).isEqualTo(ReportFixture.TUNED + ": trial");
+    assertThat(series.get(1).path("name").asText())
+        .isEqualTo(ReportFixture.TUNED + ": best so far");
+    assertThat(series.get(0).path("data")).hasSize(ReportFixture.TRIALS);
     double best = Double.NEGATIVE_INFINITY;
-    for (int t = 0; t < values.length; t++) {
-      best = Math.max(best, values[t]);
-      assertThat(tuning.get(0).path("data").get(t).get(1).asDouble())
-          .isCloseTo(values[t], within(1e-5));
-      assertThat(tuning.get(1).path("data").get(t).get(1).asDouble())
+    int bestTrial = 0;
+    for (int t = 0; t < trials.size(); t++) {
+      double v = trials.get(t).path("value").asDouble();
+      if (v > best) {
+        best = v;
+        bestTrial = trials.get(t).path("trial").asInt();
+      }
+      assertThat(series.get(0).path("data").get(t).get(0).asInt()).isEqualTo(t + 1);
+      assertThat(series.get(0).path("data").get(t).get(1).asDouble())
+          .isCloseTo(v, within(1e-5));
+      assertThat(series.get(1).path("data").get(t).get(1).asDouble())
           .isCloseTo(best, within(1e-5));
     }
-    assertThat(html).contains("The best configuration was evaluated on the test split once")
-        .contains("<code>{&quot;factors&quot;:" + fixture.bestFactors() + "}</code>")
-        .containsPattern("<tr class=\"best\"><td>\\d</td><td class=\"num\">"
-            + Pattern.quote(String.format(java.util.Locale.ROOT, "%.4f", fixture.bestValue())));
+    // the run JSON's best is the trials file's best, and the final fit used its iterations
+    assertThat(search.path("best").path("trial").asInt()).isEqualTo(bestTrial);
+    assertThat(search.path("best").path("value").asDouble()).isEqualTo(best);
+    int iterations = search.path("best").path("iterations").asInt();
+    assertThat(iterations).isEqualTo(trials.get(bestTrial - 1).path("bestIteration").asInt());
+    assertThat(fixture.run(ReportFixture.TUNED).path("params").path("iterations").asInt())
+        .isEqualTo(iterations);
+    String params = search.path("best").path("params").toString();
+    assertThat(params).contains("\"factors\":").contains("\"regularization\":");
+    // the leaderboard row: name=value pairs to read, the run's exact params in the title
+    JsonNode runParams = fixture.run(ReportFixture.TUNED).path("params");
+    double reg = runParams.path("regularization").asDouble();
+    assertThat(html).contains("<div class=\"params\" title=\""
+        + HtmlReport.escape(runParams.toString()) + "\"><code>iterations=" + iterations
+        + ", factors=" + runParams.path("factors").asInt() + ", regularization="
+        + new java.math.BigDecimal(reg).round(new java.math.MathContext(4)).stripTrailingZeros()
+            .toPlainString() + "</code></div>");
+
+    assertThat(html).contains("<strong>Tuning of " + ReportFixture.TUNED + "</strong>: tpe "
+            + "search, 5 trials, maximising ndcg@10 on the validation split user:0.2 carved from "
+            + "the training data, early stopping {&quot;patience&quot;:2}")
+        .contains("<code>" + HtmlReport.escape(params) + "</code>")
+        .contains(" after " + iterations + " iterations. ")
+        .contains("The best configuration was evaluated on the test split once")
+        .containsPattern("<tr class=\"best\"><td>" + bestTrial + "</td><td class=\"num\">"
+            + Pattern.quote(String.format(java.util.Locale.ROOT, "%.4f", best)) + "</td>");
     String md = ExperimentReport.read(fixture.dir()).toMarkdown();
-    assertThat(md).contains("**Tuning of ials**: grid search, 4 trials, maximising ndcg@10 on "
-        + "the validation split user:0.2")
-        .contains("`{\"factors\":" + fixture.bestFactors() + "}`")
+    assertThat(md).contains("**Tuning of " + ReportFixture.TUNED + "**: tpe search, 5 trials, "
+            + "maximising ndcg@10 on the validation split user:0.2")
+        .contains("`" + params + "`")
         .contains("The best configuration was evaluated on the test split once")
         .contains("arp (average popularity of the recommended items): lower is better");
   }
