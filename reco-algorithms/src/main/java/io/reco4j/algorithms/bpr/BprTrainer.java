@@ -369,6 +369,24 @@ public final class BprTrainer implements Trainer<BprModel> {
     }
 
     /**
+     * Draws a positive pair as training does: a uniform user then one of their items ({@code
+     * byUser}), or a uniform entry. Returns {@code u << 32 | i}.
+     */
+    private long positive(SplittableRandom rnd) {
+      int u;
+      int i;
+      if (byUser) {
+        u = activeUsers[bounded(rnd.nextLong(), activeUsers.length)];
+        i = col[ptr[u] + bounded(rnd.nextLong(), ptr[u + 1] - ptr[u])];
+      } else {
+        int e = bounded(rnd.nextLong(), nnz);
+        u = entryUser[e];
+        i = col[e];
+      }
+      return (long) u << 32 | i;
+    }
+
+    /**
      * {@code n} triples (u, i, j) drawn as training draws them (the same positive and negative
      * distributions), packed as u, i, j, …; a draw whose negatives all hit the row is left out.
      */
@@ -376,16 +394,9 @@ public final class BprTrainer implements Trainer<BprModel> {
       int[] out = new int[3 * n];
       int k = 0;
       for (int s = 0; s < n; s++) {
-        int u;
-        int i;
-        if (byUser) {
-          u = activeUsers[bounded(rnd.nextLong(), activeUsers.length)];
-          i = col[ptr[u] + bounded(rnd.nextLong(), ptr[u + 1] - ptr[u])];
-        } else {
-          int e = bounded(rnd.nextLong(), nnz);
-          u = entryUser[e];
-          i = col[e];
-        }
+        long ui = positive(rnd);
+        int u = (int) (ui >>> 32);
+        int i = (int) ui;
         int j = negatives.drawExcluding(rnd, col, ptr[u], ptr[u + 1]);
         if (j >= 0) {
           out[k++] = u;
@@ -411,16 +422,9 @@ public final class BprTrainer implements Trainer<BprModel> {
       int wins = 0;
       int done = 0;
       for (int s = 0; s < samples; s++) {
-        int u;
-        int i;
-        if (byUser) {
-          u = activeUsers[bounded(rnd.nextLong(), activeUsers.length)];
-          i = col[ptr[u] + bounded(rnd.nextLong(), ptr[u + 1] - ptr[u])];
-        } else {
-          int e = bounded(rnd.nextLong(), nnz);
-          u = entryUser[e];
-          i = col[e];
-        }
+        long ui = positive(rnd);
+        int u = (int) (ui >>> 32);
+        int i = (int) ui;
         int j = negatives.drawExcluding(rnd, col, ptr[u], ptr[u + 1]);
         if (j < 0) {
           continue;
