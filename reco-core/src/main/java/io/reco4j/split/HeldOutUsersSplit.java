@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Strong generalisation ({@code heldout-users:N[:F][:seen-items]}), as in Liang et al.,
+ * Strong generalisation ({@code heldout-users:N[:F][:seen-items][:floor]}), as in Liang et al.,
  * "Variational Autoencoders for Collaborative Filtering", WWW 2018: {@code N} users, chosen
  * uniformly at random among users with at least two entries, are removed from train entirely. For
  * each of them, a random {@code round(F·n)} of their {@code n} entries (clamped to
@@ -26,7 +26,20 @@ import java.util.SplittableRandom;
  * test users; {@code test().matrix()}'s non-empty rows are the test users that remain. Without
  * the option (the default) no entry is dropped and train, test and test input partition the data.
  * Dropped items stay in the index space (every part shares the source's), so a full ranking still
- * scores them; models trained without them give them the score of an item with no data.
+ * scores them; models trained without them give them the score of an item with no data
+ * ({@code io.reco4j.eval.EvalOptions#trainItemsOnly()} ranks only items with a train entry, as
+ * Liang's item space {@code unique_sid}).
+ *
+ * <p><b>Floor target count</b> ({@code floorTargets}, spec suffix {@code :floor}). Liang et al.'s
+ * code takes {@code int(F·n)} targets, rounded down, and none at all from a user with fewer than
+ * 5 entries; without the option this split takes {@code round(F·n)}, clamped to {@code [1, n-1]}.
+ * With it, a held-out user with {@code n} (remaining) entries has exactly {@code floor(F·n)}
+ * targets (computed in {@code double} as Python's {@code int(test_prop * n)}; never more than
+ * {@code n-1} since {@code F < 1}). A user whose floor is 0 has no target and so is not a test
+ * user: as in Liang's code their entries do not go back to train; here they are dropped (in none
+ * of train, test and test input), like those of a user left with fewer than 2 entries. For
+ * {@code F = 0.2}, floor 0 is exactly {@code n < 5}, Liang's rule. The full protocol of Liang's
+ * code is {@code heldout-users:N:0.2:seen-items:floor}.
  *
  * <p>User choice uses a stream derived from the seed; each held-out user's entry choice uses its
  * own stream derived from (seed, user index). Without {@code seenItemsOnly}, and for a held-out
@@ -37,14 +50,20 @@ import java.util.SplittableRandom;
  *     in {@code (0, 1)}
  * @param seenItemsOnly whether held-out users' entries on items absent from train are dropped
  *     (Liang et al.'s preprocessing); false by default
+ * @param floorTargets whether each held-out user has {@code floor(F·n)} targets and users with
+ *     none are dropped (Liang et al.'s code), instead of {@code round(F·n)} clamped to
+ *     {@code [1, n-1]}; false by default
  */
-public record HeldOutUsersSplit(int users, double testFraction, boolean seenItemsOnly)
-    implements Splitter {
+public record HeldOutUsersSplit(int users, double testFraction, boolean seenItemsOnly,
+    boolean floorTargets) implements Splitter {
   /** The target fraction when the spec gives none. */
   public static final double DEFAULT_TEST_FRACTION = 0.2;
 
   /** The spec suffix that sets {@link #seenItemsOnly()}. */
   public static final String SEEN_ITEMS = "seen-items";
+
+  /** The spec suffix that sets {@link #floorTargets()}. */
+  public static final String FLOOR = "floor";
 
   private static final long SALT = 0x484F5553455253L; // "HOUSERS"
 
@@ -55,6 +74,11 @@ public record HeldOutUsersSplit(int users, double testFraction, boolean seenItem
           "heldout-users needs N >= 1, got " + users + "; " + Splits.VALID_FORMS);
     }
     Splits.checkFraction(testFraction, "heldout-users");
+  }
+
+  /** {@code N} held-out users, target fraction {@code F}, {@code round(F·n)} targets. */
+  public HeldOutUsersSplit(int users, double testFraction, boolean seenItemsOnly) {
+    this(users, testFraction, seenItemsOnly, false);
   }
 
   /** {@code N} held-out users, target fraction {@code F}, no entry dropped. */
@@ -121,7 +145,12 @@ public record HeldOutUsersSplit(int users, double testFraction, boolean seenItem
       if (n < 2) {
         continue; // cannot have both history and a target: every entry dropped
       }
-      int k = SplitKernels.perUserCount(testFraction, n);
+      int k = floorTargets
+          ? (int) Math.floor(testFraction * n)
+          : SplitKernels.perUserCount(testFraction, n);
+      if (k == 0) {
+        continue; // floor: no target, so not a test user; every entry dropped
+      }
       SplittableRandom rng = SplitKernels.stream(seed, SALT, u);
       SplitKernels.sampleInPlace(pool, 0, n, k, rng);
       for (int j = 0; j < n; j++) {
@@ -137,6 +166,7 @@ public record HeldOutUsersSplit(int users, double testFraction, boolean seenItem
 
   @Override
   public String spec() {
-    return "heldout-users:" + users + ":" + testFraction + (seenItemsOnly ? ":" + SEEN_ITEMS : "");
+    return "heldout-users:" + users + ":" + testFraction + (seenItemsOnly ? ":" + SEEN_ITEMS : "")
+        + (floorTargets ? ":" + FLOOR : "");
   }
 }

@@ -19,17 +19,20 @@ import java.util.Arrays;
  *       entries are test</td></tr>
  *   <tr><td>{@code loo}</td><td>{@link LeaveOneOutSplit}: per user, the latest entry is
  *       test</td></tr>
- *   <tr><td>{@code heldout-users:N[:F][:seen-items]}</td><td>{@link HeldOutUsersSplit}: N users
- *       held out of train; a fraction F (default 0.2) of each one's entries is test, the rest
- *       test input; with {@code seen-items}, their entries on items absent from train are
- *       dropped first (Liang et al.'s preprocessing)</td></tr>
+ *   <tr><td>{@code heldout-users:N[:F][:seen-items][:floor]}</td><td>{@link HeldOutUsersSplit}:
+ *       N users held out of train; a fraction F (default 0.2) of each one's entries is test, the
+ *       rest test input; with {@code seen-items}, their entries on items absent from train are
+ *       dropped first (Liang et al.'s preprocessing); with {@code floor}, each has
+ *       {@code floor(F·n)} targets and users with none are dropped (Liang et al.'s code; the two
+ *       together are their protocol exactly)</td></tr>
  * </table>
  *
  * <p>F is a fraction strictly between 0 and 1, K an integer {@code >= 2}, N an integer
  * {@code >= 1}. Each splitter's {@link Splitter#spec()} gives the canonical form of its spec (for
  * example {@code random:.25} becomes {@code random:0.25} and {@code heldout-users:100} becomes
  * {@code heldout-users:100:0.2}, and {@code heldout-users:100:seen-items} becomes {@code
- * heldout-users:100:0.2:seen-items}), which parses back to an equal splitter.
+ * heldout-users:100:0.2:seen-items}, and {@code heldout-users:100:seen-items:floor} becomes {@code
+ * heldout-users:100:0.2:seen-items:floor}), which parses back to an equal splitter.
  */
 public final class Splits {
   private Splits() {}
@@ -37,7 +40,8 @@ public final class Splits {
   /** The valid spec forms, quoted in error messages. */
   public static final String VALID_FORMS = "valid split specs: random:F, user:F, kfold:K, "
       + "temporal:F, user-temporal:N, loo, heldout-users:N, heldout-users:N:F, "
-      + "heldout-users:N:seen-items, heldout-users:N:F:seen-items "
+      + "heldout-users:N:seen-items, heldout-users:N:F:seen-items, "
+      + "heldout-users:N[:F][:seen-items]:floor "
       + "(F a fraction in (0,1), K an integer >= 2, N an integer >= 1)";
 
   /**
@@ -71,18 +75,28 @@ public final class Splits {
           }
           return new LeaveOneOutSplit();
         case "heldout-users": {
-          boolean seenItemsOnly = parts.length >= 3
-              && parts[parts.length - 1].strip().equals(HeldOutUsersSplit.SEEN_ITEMS);
-          String[] p = seenItemsOnly ? Arrays.copyOf(parts, parts.length - 1) : parts;
-          if (p.length > 3 || p.length == 3 && p[2].strip().equals(HeldOutUsersSplit.SEEN_ITEMS)) {
+          // trailing options in this order, each at most once: seen-items, floor
+          int len = parts.length;
+          boolean floor = len >= 3 && parts[len - 1].strip().equals(HeldOutUsersSplit.FLOOR);
+          if (floor) {
+            len--;
+          }
+          boolean seenItemsOnly =
+              len >= 3 && parts[len - 1].strip().equals(HeldOutUsersSplit.SEEN_ITEMS);
+          if (seenItemsOnly) {
+            len--;
+          }
+          String[] p = Arrays.copyOf(parts, len);
+          if (p.length > 3 || p.length == 3 && isOption(p[2])) {
             throw new IllegalArgumentException("heldout-users takes N, then optionally F, then "
-                + "optionally '" + HeldOutUsersSplit.SEEN_ITEMS + "', in that order, once each");
+                + "optionally '" + HeldOutUsersSplit.SEEN_ITEMS + "', in that order, then "
+                + "optionally '" + HeldOutUsersSplit.FLOOR + "' last, each at most once");
           }
           if (p.length == 2) {
             return new HeldOutUsersSplit(integer(p, 1, 2),
-                HeldOutUsersSplit.DEFAULT_TEST_FRACTION, seenItemsOnly);
+                HeldOutUsersSplit.DEFAULT_TEST_FRACTION, seenItemsOnly, floor);
           }
-          return new HeldOutUsersSplit(integer(p, 1, 3), fraction(p, 2, 3), seenItemsOnly);
+          return new HeldOutUsersSplit(integer(p, 1, 3), fraction(p, 2, 3), seenItemsOnly, floor);
         }
         default:
           throw new IllegalArgumentException("unknown protocol '" + parts[0] + "'");
@@ -96,6 +110,11 @@ public final class Splits {
       throw new IllegalArgumentException(
           "bad split spec '" + spec + "': " + why + "; " + VALID_FORMS, e);
     }
+  }
+
+  private static boolean isOption(String part) {
+    String o = part.strip();
+    return o.equals(HeldOutUsersSplit.SEEN_ITEMS) || o.equals(HeldOutUsersSplit.FLOOR);
   }
 
   private static void arity(String[] parts, int expected) {

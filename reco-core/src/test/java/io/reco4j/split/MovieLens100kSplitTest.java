@@ -155,4 +155,75 @@ class MovieLens100kSplitTest {
         .isEqualTo(s.test().size() + s.testInput().size() + onUnseen);
     assertThat(Splits.parse("heldout-users:150:0.2:seen-items").split(liang, 42)).containsExactly(s);
   }
+  @Test
+  void heldOutUsersWithFloorTakeFloorOfFTimesNTargetsAsLiangsCodeDoes() {
+    Dataset liang = Datasets.filterByCounts(ml100k.implicit(4f), 5, 0);
+    Split round = Splits.parse("heldout-users:150:0.2:seen-items").split(liang, 42).get(0);
+    Split s = Splits.parse("heldout-users:150:0.2:seen-items:floor").split(liang, 42).get(0);
+    assertThat(s.protocol()).isEqualTo("heldout-users:150:0.2:seen-items:floor");
+    // the same users leave train, and the same entries are dropped: only the target count differs
+    assertThat(entrySet(s.train())).isEqualTo(entrySet(round.train()));
+    var test = s.test().matrix();
+    var input = s.testInput().matrix();
+    var roundTest = round.test().matrix();
+    var roundInput = round.testInput().matrix();
+    int testUsers = 0;
+    int fewer = 0;
+    for (int u = 0; u < test.rows(); u++) {
+      int n = roundTest.rowLength(u) + roundInput.rowLength(u); // entries left after seen-items
+      if (n == 0) {
+        assertThat(test.rowLength(u) + input.rowLength(u)).isZero();
+        continue;
+      }
+      assertThat(n).as("no test user falls below 5 here").isGreaterThanOrEqualTo(5);
+      testUsers++;
+      assertThat(test.rowLength(u)).as("targets of user %d with %d entries", u, n)
+          .isEqualTo((int) Math.floor(0.2 * n)).isEqualTo(n / 5);
+      assertThat(input.rowLength(u)).isEqualTo(n - n / 5);
+      if (roundTest.rowLength(u) != test.rowLength(u)) {
+        assertThat(n % 5).isIn(3, 4);
+        assertThat(roundTest.rowLength(u)).isEqualTo(test.rowLength(u) + 1);
+        fewer++;
+      }
+    }
+    assertThat(testUsers).isEqualTo(150);
+    assertThat(fewer).as("users with n mod 5 in {3, 4} get one target less than round()")
+        .isEqualTo(56);
+    assertThat(Splits.parse("heldout-users:150:0.2:seen-items:floor").split(liang, 42))
+        .containsExactly(s);
+  }
+
+  @Test
+  void heldOutUsersWithFloorDropUsersWhoseFloorIsZeroInsteadOfReturningThemToTrain() {
+    Dataset liang = Datasets.filterByCounts(ml100k.implicit(4f), 5, 0);
+    // F = 0.1: a user with fewer than 10 entries has floor(0.1 n) = 0 targets
+    Split round = Splits.parse("heldout-users:300:0.1").split(liang, 7).get(0);
+    Split s = Splits.parse("heldout-users:300:0.1:floor").split(liang, 7).get(0);
+    assertThat(entrySet(s.train())).isEqualTo(entrySet(round.train()));
+    var all = liang.matrix();
+    var train = s.train().matrix();
+    var test = s.test().matrix();
+    var input = s.testInput().matrix();
+    int heldOut = 0;
+    int zero = 0;
+    int testUsers = 0;
+    for (int u = 0; u < all.rows(); u++) {
+      if (train.rowLength(u) > 0) {
+        continue;
+      }
+      heldOut++;
+      int n = all.rowLength(u);
+      if (n < 10) {
+        zero++;
+        assertThat(test.rowLength(u) + input.rowLength(u)).as("user %d, %d entries", u, n).isZero();
+      } else {
+        testUsers++;
+        assertThat(test.rowLength(u)).isEqualTo((int) Math.floor(0.1 * n));
+        assertThat(input.rowLength(u)).isEqualTo(n - test.rowLength(u));
+      }
+    }
+    assertThat(heldOut).isEqualTo(300);
+    assertThat(zero).as("this seed must draw users with fewer than 10 entries").isPositive();
+    assertThat(testUsers).isEqualTo(300 - zero);
+  }
 }

@@ -78,4 +78,27 @@ class SplitsParseTest {
     assertThatThrownBy(() -> new HeldOutUsersSplit(0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new UserTemporalSplit(0)).isInstanceOf(IllegalArgumentException.class);
   }
+  @Test
+  void floorIsALastOptionOfHeldOutUsersAndRoundTrips() {
+    assertThat(Splits.parse("heldout-users:100:floor"))
+        .isEqualTo(new HeldOutUsersSplit(100, 0.2, false, true));
+    assertThat(Splits.parse("heldout-users:100:0.5:seen-items:floor"))
+        .isEqualTo(new HeldOutUsersSplit(100, 0.5, true, true));
+    assertThat(Splits.parse("heldout-users:100:seen-items:floor").spec())
+        .isEqualTo("heldout-users:100:0.2:seen-items:floor");
+    assertThat(new HeldOutUsersSplit(100, 0.5, true).floorTargets()).isFalse();
+    for (String spec : new String[] {"heldout-users:3:0.3:floor",
+        "heldout-users:3:0.3:seen-items:floor"}) {
+      assertThat(Splits.parse(spec).spec()).isEqualTo(spec);
+    }
+    for (String bad : new String[] {"heldout-users:5:floor:seen-items", "heldout-users:floor",
+        "heldout-users:5:floor:floor", "heldout-users:5:floor:0.2", "heldout-users:5:0.2:flor"}) {
+      assertThatThrownBy(() -> Splits.parse(bad)).as(bad)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("'" + bad + "'")
+          .hasMessageContaining(Splits.VALID_FORMS);
+    }
+    assertThatThrownBy(() -> Splits.parse("heldout-users:5:floor:seen-items"))
+        .hasMessageContaining("then optionally 'floor' last");
+  }
 }
