@@ -23,10 +23,22 @@ import java.util.Objects;
  * @param seed seed of the negative sampling; user {@code u}'s draws derive from (seed, u)
  * @param perUser whether {@link EvaluationResult#perUser()} also carries every metric's per-user
  *     values (for significance tests); off by default, when the evaluation allocates nothing for it
+ * @param trainItemsOnly whether only items with at least one entry in the split's train part are
+ *     candidates (ranked, drawn as negatives, counted by AUC and in coverage's catalogue), as in
+ *     Liang et al. 2018's code, whose item space is the train items ({@code unique_sid}); off by
+ *     default, when every item of the index is a candidate. See {@link Evaluator}
  */
 public record EvalOptions(List<String> metrics, List<Integer> cutoffs, int threads,
     boolean excludeHistory, double relevanceThreshold, int sampledNegatives, long seed,
-    boolean perUser) {
+    boolean perUser, boolean trainItemsOnly) {
+
+  /** Options ranking every item (the signature before {@code trainItemsOnly} was added). */
+  public EvalOptions(List<String> metrics, List<Integer> cutoffs, int threads,
+      boolean excludeHistory, double relevanceThreshold, int sampledNegatives, long seed,
+      boolean perUser) {
+    this(metrics, cutoffs, threads, excludeHistory, relevanceThreshold, sampledNegatives, seed,
+        perUser, false);
+  }
 
   /** Options without per-user values (the signature before {@code perUser} was added). */
   public EvalOptions(List<String> metrics, List<Integer> cutoffs, int threads,
@@ -94,7 +106,7 @@ public record EvalOptions(List<String> metrics, List<Integer> cutoffs, int threa
     List<String> names = java.util.Arrays.stream(metricList.split(","))
         .map(String::strip).filter(x -> !x.isEmpty()).toList();
     return new EvalOptions(names.isEmpty() ? List.of(metricList) : names, cutoffs, threads, excludeHistory,
-        relevanceThreshold, sampledNegatives, seed, perUser);
+        relevanceThreshold, sampledNegatives, seed, perUser, trainItemsOnly);
   }
 
   /** A copy with other default cut-offs. */
@@ -104,37 +116,46 @@ public record EvalOptions(List<String> metrics, List<Integer> cutoffs, int threa
       list.add(k);
     }
     return new EvalOptions(metrics, list, threads, excludeHistory, relevanceThreshold,
-        sampledNegatives, seed, perUser);
+        sampledNegatives, seed, perUser, trainItemsOnly);
   }
 
   /** A copy with another thread count. */
   public EvalOptions withThreads(int t) {
     return new EvalOptions(metrics, cutoffs, t, excludeHistory, relevanceThreshold,
-        sampledNegatives, seed, perUser);
+        sampledNegatives, seed, perUser, trainItemsOnly);
   }
 
   /** A copy that does or does not exclude history items from the candidates. */
   public EvalOptions withExcludeHistory(boolean exclude) {
     return new EvalOptions(metrics, cutoffs, threads, exclude, relevanceThreshold,
-        sampledNegatives, seed, perUser);
+        sampledNegatives, seed, perUser, trainItemsOnly);
   }
 
   /** A copy with another relevance threshold (NaN: every test entry is relevant). */
   public EvalOptions withRelevanceThreshold(double threshold) {
     return new EvalOptions(metrics, cutoffs, threads, excludeHistory, threshold,
-        sampledNegatives, seed, perUser);
+        sampledNegatives, seed, perUser, trainItemsOnly);
   }
 
   /** A copy using the sampled-negative protocol with N negatives per positive (0: full ranking). */
   public EvalOptions withSampledNegatives(int n) {
     return new EvalOptions(metrics, cutoffs, threads, excludeHistory, relevanceThreshold, n, seed,
-        perUser);
+        perUser, trainItemsOnly);
   }
 
   /** A copy with another seed. */
   public EvalOptions withSeed(long s) {
     return new EvalOptions(metrics, cutoffs, threads, excludeHistory, relevanceThreshold,
-        sampledNegatives, s, perUser);
+        sampledNegatives, s, perUser, trainItemsOnly);
+  }
+
+  /**
+   * A copy that ranks only the items with a train entry ({@code true}) or every item
+   * ({@link #trainItemsOnly()}).
+   */
+  public EvalOptions withTrainItemsOnly(boolean only) {
+    return new EvalOptions(metrics, cutoffs, threads, excludeHistory, relevanceThreshold,
+        sampledNegatives, seed, perUser, only);
   }
 
   /**
@@ -142,6 +163,6 @@ public record EvalOptions(List<String> metrics, List<Integer> cutoffs, int threa
    */
   public EvalOptions withPerUser(boolean collect) {
     return new EvalOptions(metrics, cutoffs, threads, excludeHistory, relevanceThreshold,
-        sampledNegatives, seed, collect);
+        sampledNegatives, seed, collect, trainItemsOnly);
   }
 }

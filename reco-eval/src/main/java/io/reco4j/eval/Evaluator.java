@@ -33,6 +33,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A negative scoring the same as the positive ranks above it when its index is smaller, the same
  * tie rule as {@link io.reco4j.rank.TopN}.
  *
+ * <p><b>Candidates.</b> By default every item of the index is a candidate. With {@link
+ * EvalOptions#trainItemsOnly()}, only the items with at least one entry in {@code split.train()}
+ * are (a boolean mask computed once per evaluation): no other item is ever in a list, drawn as a
+ * negative, counted by AUC, or in the catalogue whose share {@code coverage} reports. This is the
+ * item space of Liang et al. 2018's code ({@code unique_sid}, the train items) and matters under
+ * held-out users, where some items may have entries of test users only. A relevant test item
+ * outside the candidates still counts as relevant under full ranking (a miss, as a relevant item in
+ * the history does), and is not ranked under sampled negatives; with {@code
+ * heldout-users:...:seen-items} there is none.
+ *
  * <p><b>Capabilities.</b> Rating metrics need a {@link RatingPredictor} and explicit test data;
  * ranking metrics need an {@link ItemScorer}. A metric that does not apply is reported absent with
  * a reason, never as 0 or NaN.
@@ -94,6 +104,9 @@ public final class Evaluator {
     final int slots;
     final int[] pop;
     final double[] selfInfo;
+    /** Candidate mask ({@link EvalOptions#trainItemsOnly()}), or null: every item. */
+    final boolean[] candidate;
+    final int candidateCount;
     int[] testUsers;
     /** Per-user mode: test user j's contribution to slot s at {@code j * slots + s}; else null. */
     double[] store;
@@ -110,6 +123,19 @@ public final class Evaluator {
       }
       this.test = split.test().matrix();
       this.history = split.history().matrix();
+      if (options.trainItemsOnly()) {
+        int[] counts = train.matrix().colCounts();
+        candidate = new boolean[items];
+        int c = 0;
+        for (int i = 0; i < items; i++) {
+          candidate[i] = counts[i] > 0;
+          c += candidate[i] ? 1 : 0;
+        }
+        candidateCount = c;
+      } else {
+        candidate = null;
+        candidateCount = items;
+      }
       this.sampled = options.sampled();
       this.threshold = options.relevanceThreshold();
       boolean canRate = model instanceof RatingPredictor && split.test().explicit();
@@ -259,7 +285,7 @@ public final class Evaluator {
               covered++;
             }
           }
-          values.put(name, items == 0 ? 0 : covered / (double) items);
+          values.put(name, candidateCount == 0 ? 0 : covered / (double) candidateCount);
         } else if (m instanceof CatalogMetric c) {
           int s = catalogSlot[catalog.indexOf(c)];
           if (total[s + 1] > 0) {
@@ -325,12 +351,12 @@ public final class Evaluator {
       final boolean[] relevant = new boolean[items];
       final boolean[] hits = new boolean[maxK];
       final int[] list = new int[maxK];
-      final FullRanking ranking = sampled || scorer == null ? null : new FullRanking(items, maxK);
+      final FullRanking ranking = sampled || scorer == null ? null : new FullRanking(items, maxK, candidate);
       final float[] scores = sampled && scorer != null ? new float[items] : null;
       final float[] candidates = auc && !sampled ? new float[items] : null;
       final float[] positives = auc && !sampled ? new float[items] : null;
       final int[] minRank = coverage ? filled(items) : null;
-      final NegativeSampler sampler = sampled ? new NegativeSampler(items) : null;
+      final NegativeSampler sampler = sampled ? new NegativeSampler(items, candidate) : null;
       final int[] negatives = sampled ? new int[options.sampledNegatives()] : null;
 
       private static int[] filled(int n) {
@@ -426,6 +452,9 @@ public final class Evaluator {
             e++;
             continue;
           }
+          if (candidate != null && !candidate[i]) {
+            continue;
+          }
           candidates[m++] = s[i];
           if (relevant[i]) {
             positives[p++] = s[i];
@@ -481,6 +510,9 @@ public final class Evaluator {
             continue;
           }
           int pos = col[p];
+          if (candidate != null && !candidate[pos]) {
+            continue; // not a candidate: not ranked
+          }
           float sp = AucMetric.clean(scores[pos]);
           int n = sampler.draw(negatives.length, negatives);
           int rank = 0;

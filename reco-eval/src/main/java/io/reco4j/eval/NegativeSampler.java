@@ -12,12 +12,17 @@ import java.util.SplittableRandom;
  * <p>Usage per user: {@link #begin}, then one {@link #draw} per test positive (in ascending item
  * order, as the evaluator does). Scratch for one thread: marks are stamped, never cleared, so a
  * user costs O(history + test + draws), not O(items). Not thread-safe.
+ *
+ * <p>With a candidate mask, only items inside it are eligible; without one (or with an all-true
+ * mask) the draws are exactly those of the unmasked sampler.
  */
 public final class NegativeSampler {
   private final int itemCount;
   private final int[] excluded; // == stamp: in history or test of the current user
   private final int[] chosen; // == drawStamp: drawn in the current draw
   private final int[] pool; // eligible items, built lazily for dense draws
+  private final boolean[] allowed; // candidate mask, or null for every item
+  private final int allowedCount;
   private int stamp;
   private int drawStamp;
   private int poolSize;
@@ -26,10 +31,37 @@ public final class NegativeSampler {
 
   /** Scratch for a catalogue of {@code itemCount} items. */
   public NegativeSampler(int itemCount) {
+    this(itemCount, null);
+  }
+
+  /**
+   * Scratch for a catalogue of {@code itemCount} items of which only those with {@code
+   * candidates[i]} may be drawn.
+   *
+   * @param candidates mask of length {@code itemCount}, or null for every item (not copied)
+   */
+  public NegativeSampler(int itemCount, boolean[] candidates) {
+    if (candidates != null && candidates.length != itemCount) {
+      throw new IllegalArgumentException("candidate mask has " + candidates.length
+          + " items, expected " + itemCount);
+    }
     this.itemCount = itemCount;
     this.excluded = new int[itemCount];
     this.chosen = new int[itemCount];
     this.pool = new int[itemCount];
+    this.allowed = candidates;
+    int n = itemCount;
+    if (candidates != null) {
+      n = 0;
+      for (boolean c : candidates) {
+        n += c ? 1 : 0;
+      }
+    }
+    this.allowedCount = n;
+  }
+
+  private boolean eligible(int i) {
+    return excluded[i] != stamp && (allowed == null || allowed[i]);
   }
 
   /**
@@ -45,7 +77,7 @@ public final class NegativeSampler {
       stamp = 1;
     }
     int marked = mark(history, u) + mark(test, u);
-    eligible = itemCount - marked;
+    eligible = allowedCount - marked;
     poolSize = -1;
     rng = new SplittableRandom(Seeds.mix(seed, u));
     return eligible;
@@ -61,7 +93,9 @@ public final class NegativeSampler {
       int i = col[p];
       if (excluded[i] != stamp) {
         excluded[i] = stamp;
-        n++;
+        if (allowed == null || allowed[i]) {
+          n++; // counts the marked candidates only
+        }
       }
     }
     return n;
@@ -87,7 +121,7 @@ public final class NegativeSampler {
       if (poolSize < 0) {
         poolSize = 0;
         for (int i = 0; i < itemCount; i++) {
-          if (excluded[i] != stamp) {
+          if (eligible(i)) {
             pool[poolSize++] = i;
           }
         }
@@ -102,6 +136,7 @@ public final class NegativeSampler {
       return m;
     }
     // sparse: rejection sampling, itemCount / (eligible - m) expected tries per draw at worst
+    // (the mask only rejects more; m * 4 < eligible here)
     if (++drawStamp == 0) {
       Arrays.fill(chosen, 0);
       drawStamp = 1;
@@ -110,7 +145,7 @@ public final class NegativeSampler {
       int i;
       do {
         i = rng.nextInt(itemCount);
-      } while (excluded[i] == stamp || chosen[i] == drawStamp);
+      } while (!eligible(i) || chosen[i] == drawStamp);
       chosen[i] = drawStamp;
       out[j] = i;
     }
