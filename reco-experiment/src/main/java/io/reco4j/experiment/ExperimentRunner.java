@@ -263,7 +263,7 @@ public final class ExperimentRunner {
     ExperimentSpec.Convergence convergence = spec.convergence();
     EvalOptions traceOptions = convergence.metric() == null ? null
         : new EvalOptions(List.of(convergence.metric()), List.of(), spec.threads(), true,
-            Double.NaN, 0, r.seed());
+            Double.NaN, 0, r.seed()).withTrainItemsOnly(spec.trainItemsOnly());
     Map<Integer, Tracer> tracers = new LinkedHashMap<>();
     int[] fold = {0};
     Supplier<Trainer<?>> trainers = () -> {

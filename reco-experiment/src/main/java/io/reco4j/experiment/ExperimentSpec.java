@@ -54,6 +54,7 @@ import java.util.TreeMap;
  * seeds: [42]                         # split seed and, unless params fix it, the model seed
  * threads: 0                          # 0: all cores
  * convergence: {loss: true, metric: ndcg@10}   # per-iteration curves (see Convergence)
+ * candidates: all                     # or train-items: rank only items with a train entry
  * }</pre>
  *
  * <p>Immutable.
@@ -68,15 +69,25 @@ import java.util.TreeMap;
  * @param threads worker threads for loading, training and evaluation ({@code <= 0}: all cores);
  *     results do not depend on it, so it is not part of run ids or the spec hash
  * @param convergence what iterative runs record per iteration
+ * @param candidates which items every evaluation ranks: {@value #CANDIDATES_ALL} (the default)
+ *     or {@value #CANDIDATES_TRAIN_ITEMS}, only the items with an entry in the split's train part
+ *     ({@link EvalOptions#trainItemsOnly()}; Liang et al. 2018's item space). Part of run ids and
+ *     the spec hash only when not the default, so files without it keep theirs
  */
 public record ExperimentSpec(String name, List<DatasetSpec> datasets, List<String> splits,
     List<AlgorithmSpec> algorithms, List<String> metrics, List<Integer> k, List<Long> seeds,
-    int threads, Convergence convergence) {
+    int threads, Convergence convergence, String candidates) {
+
+  /** {@link #candidates()}: every item of the index is ranked (the default). */
+  public static final String CANDIDATES_ALL = "all";
+
+  /** {@link #candidates()}: only items with at least one train entry are ranked. */
+  public static final String CANDIDATES_TRAIN_ITEMS = "train-items";
 
   private static final ObjectMapper YAML = new YAMLMapper();
   private static final ObjectMapper JSON = JsonMapper.builder().build();
   private static final Set<String> TOP_FIELDS = Set.of("name", "datasets", "splits", "algorithms",
-      "metrics", "k", "seeds", "threads", "convergence");
+      "metrics", "k", "seeds", "threads", "convergence", "candidates");
   private static final Set<String> CONVERGENCE_FIELDS = Set.of("loss", "metric");
   private static final Set<String> DATASET_FIELDS = Set.of("data", "implicit", "minRating",
       "minUserInteractions", "minItemInteractions");
@@ -92,6 +103,23 @@ public record ExperimentSpec(String name, List<DatasetSpec> datasets, List<Strin
     k = List.copyOf(k);
     seeds = List.copyOf(seeds);
     Objects.requireNonNull(convergence, "convergence");
+    if (!CANDIDATES_ALL.equals(candidates) && !CANDIDATES_TRAIN_ITEMS.equals(candidates)) {
+      throw new IllegalArgumentException("candidates: expected '" + CANDIDATES_ALL + "' or '"
+          + CANDIDATES_TRAIN_ITEMS + "', got " + candidates);
+    }
+  }
+
+  /** An experiment ranking every item ({@link #CANDIDATES_ALL}). */
+  public ExperimentSpec(String name, List<DatasetSpec> datasets, List<String> splits,
+      List<AlgorithmSpec> algorithms, List<String> metrics, List<Integer> k, List<Long> seeds,
+      int threads, Convergence convergence) {
+    this(name, datasets, splits, algorithms, metrics, k, seeds, threads, convergence,
+        CANDIDATES_ALL);
+  }
+
+  /** Whether evaluations rank only the items with a train entry ({@link #candidates()}). */
+  public boolean trainItemsOnly() {
+    return CANDIDATES_TRAIN_ITEMS.equals(candidates);
   }
 
   /** An experiment with the default {@link Convergence#DEFAULT} curves. */
@@ -405,9 +433,20 @@ public record ExperimentSpec(String name, List<DatasetSpec> datasets, List<Strin
       }
     }
     Convergence convergence = convergence(root.get("convergence"), ks, errors);
+    String candidates = CANDIDATES_ALL;
+    if (root.hasNonNull("candidates")) {
+      JsonNode c = root.get("candidates");
+      if (c.isTextual() && (c.asText().equals(CANDIDATES_ALL)
+          || c.asText().equals(CANDIDATES_TRAIN_ITEMS))) {
+        candidates = c.asText();
+      } else {
+        errors.add("candidates", "expected '" + CANDIDATES_ALL + "' (every item) or '"
+            + CANDIDATES_TRAIN_ITEMS + "' (only items with a train entry), got " + c);
+      }
+    }
     errors.throwIfAny();
     return new ExperimentSpec(name, datasets, splits, algorithms, metrics, ks, seeds, threads,
-        convergence);
+        convergence, candidates);
   }
 
   private static Convergence convergence(JsonNode c, List<Integer> ks, Errors errors) {
@@ -658,6 +697,9 @@ public record ExperimentSpec(String name, List<DatasetSpec> datasets, List<Strin
               if (a.search() != null) {
                 def.set("search", a.search().toJson());
               }
+              if (trainItemsOnly()) { // absent by default: older run ids stay valid
+                def.put("candidates", candidates);
+              }
               var ms = def.putArray("metrics");
               metricNames.forEach(ms::add);
               String id = sha256Hex(canonicalJson(def)).substring(0, 12);
@@ -677,18 +719,23 @@ public record ExperimentSpec(String name, List<DatasetSpec> datasets, List<Strin
    * threads have the same hash.
    */
   public String hash() {
-    return sha256Hex(canonicalJson(JSON.valueToTree(withThreads(0))));
+    ObjectNode tree = JSON.valueToTree(withThreads(0));
+    if (!trainItemsOnly()) {
+      tree.remove("candidates"); // the default leaves hashes as they were before the field
+    }
+    return sha256Hex(canonicalJson(tree));
   }
 
   /** A copy with another thread count. */
   public ExperimentSpec withThreads(int t) {
     return new ExperimentSpec(name, datasets, splits, algorithms, metrics, k, seeds, t,
-        convergence);
+        convergence, candidates);
   }
 
-  /** The evaluation options of every run (threads as given). */
+  /** The evaluation options of every run (threads as given, {@link #candidates()} applied). */
   public EvalOptions evalOptions(long seed) {
-    return new EvalOptions(metrics, k, threads, true, Double.NaN, 0, seed);
+    return new EvalOptions(metrics, k, threads, true, Double.NaN, 0, seed)
+        .withTrainItemsOnly(trainItemsOnly());
   }
 
   /** JSON with object keys sorted at every level, so equal trees give equal text. */

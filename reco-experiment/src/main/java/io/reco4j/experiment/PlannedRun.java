@@ -36,6 +36,16 @@ public record PlannedRun(int index, String id, ExperimentSpec.DatasetSpec datase
     this(index, id, dataset, split, algorithm, label, params, configJson, seed, definition, null);
   }
 
+  /**
+   * Whether the run's evaluations rank only items with a train entry: its definition's {@code
+   * candidates} is {@value ExperimentSpec#CANDIDATES_TRAIN_ITEMS} ({@link
+   * ExperimentSpec#candidates()}; absent for the default).
+   */
+  public boolean trainItemsOnly() {
+    return definition != null && ExperimentSpec.CANDIDATES_TRAIN_ITEMS.equals(
+        definition.path("candidates").asText(ExperimentSpec.CANDIDATES_ALL));
+  }
+
   /** The params as compact JSON, e.g. {@code {"factors":50}}. */
   public String paramsJson() {
     return ExperimentSpec.toJson(params);

@@ -90,7 +90,8 @@ class ShippedExperimentsTest {
         assertThat(d.minUserInteractions()).isEqualTo(5);
       });
       assertThat(spec.splits()).as("%s", f).allSatisfy(s -> assertThat(s)
-          .startsWith("heldout-users:").endsWith(":0.2:seen-items"));
+          .startsWith("heldout-users:").endsWith(":0.2:seen-items:floor"));
+      assertThat(spec.candidates()).as("%s", f).isEqualTo("train-items");
       assertThat(spec.metrics()).as("%s", f)
           .containsExactly("trecall@20", "trecall@50", "ndcg@100");
     }

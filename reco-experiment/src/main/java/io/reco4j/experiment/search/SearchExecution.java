@@ -35,7 +35,9 @@ import java.util.SplittableRandom;
  *       the run seed) into a fit part and a validation part; the test part is never seen.</li>
  *   <li>Trial after trial, the {@link Sampler} proposes parameters from the completed trials; the
  *       run's configuration overridden by them is trained on the fit part and evaluated on the
- *       validation part with {@link Evaluator} (full ranking, fit items excluded). Under early
+ *       validation part with {@link Evaluator} (full ranking, fit items excluded; with the
+ *       experiment's {@code candidates: train-items} ({@link PlannedRun#trainItemsOnly()}), only
+ *       items with an entry in the fit part are ranked). Under early
  *       stopping the trainer hands over its model after every iteration ({@link
  *       TrainingListener#afterIteration}); the validation metric is recorded and training stops
  *       after {@code patience} iterations without improvement. The trials file is rewritten
@@ -122,7 +124,7 @@ public final class SearchExecution {
     long t0 = System.nanoTime();
     Split val = validationSplit(fold, search.validation(), run.seed());
     EvalOptions options = new EvalOptions(List.of(search.metric()), List.of(), threads, true,
-        Double.NaN, 0, run.seed());
+        Double.NaN, 0, run.seed()).withTrainItemsOnly(run.trainItemsOnly());
     List<Trial> trials = new ArrayList<>(TrialsFile.read(trialsFile, run.id()));
     if (trials.size() > search.trials()) {
       trials.subList(search.trials(), trials.size()).clear();
