@@ -56,7 +56,7 @@ final class EvaluateCommand implements Callable<Integer> {
   static final class EvalArgs {
     @Option(names = "--split", defaultValue = "kfold:5", paramLabel = "SPEC",
         description = "random:F, user:F, kfold:K, temporal:F, user-temporal:N, loo, "
-            + "heldout-users:N[:F][:seen-items]. Default: ${DEFAULT-VALUE}.")
+            + "heldout-users:N[:F][:seen-items][:floor]. Default: ${DEFAULT-VALUE}.")
     String split;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the split and of every "
@@ -99,6 +99,11 @@ final class EvaluateCommand implements Callable<Integer> {
         + "from the ranking.")
     boolean includeSeen;
 
+    @Option(names = "--candidates", paramLabel = "WHICH", defaultValue = "all",
+        description = "Items to rank: all (every item) or train-items (only items with a "
+            + "training entry, as Liang et al.'s held-out-users code). Default: ${DEFAULT-VALUE}.")
+    String candidates = "all";
+
     @Option(names = {"--out", "-o"}, paramLabel = "FILE",
         description = "JSON report path. Default: reco-results/evaluate-<data>-<time>.json.")
     Path out;
@@ -124,11 +129,18 @@ final class EvaluateCommand implements Callable<Integer> {
         Algorithms.trainer(name, p);
         trainers.put(name, () -> Algorithms.trainer(name, p));
       }
+      boolean trainItemsOnly = switch (candidates) {
+        case "all" -> false;
+        case "train-items" -> true;
+        default -> throw new IllegalArgumentException("--candidates: expected all or train-items, "
+            + "got '" + candidates + "'");
+      };
       EvalOptions opts = EvalOptions.of(metrics != null ? metrics
               : d.explicit() ? "rmse,mae,ndcg@10,recall@20" : "ndcg@10,recall@20")
           .withThreads(threads)
           .withSeed(seed)
-          .withExcludeHistory(!includeSeen);
+          .withExcludeHistory(!includeSeen)
+          .withTrainItemsOnly(trainItemsOnly);
       if (relevanceThreshold != null) {
         opts = opts.withRelevanceThreshold(relevanceThreshold);
       }
