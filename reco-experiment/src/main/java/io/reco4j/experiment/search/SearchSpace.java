@@ -104,11 +104,7 @@ public record SearchSpace(List<Dimension> dimensions) {
 
     @Override
     public double toInternal(JsonNode value) {
-      if (value == null || !value.isNumber()) {
-        return Double.NaN;
-      }
-      double v = value.asDouble();
-      return log ? StrictMath.log(v) : v;
+      return numeric(value, log);
     }
 
     @Override
@@ -160,11 +156,7 @@ public record SearchSpace(List<Dimension> dimensions) {
 
     @Override
     public double toInternal(JsonNode value) {
-      if (value == null || !value.isNumber()) {
-        return Double.NaN;
-      }
-      double v = value.asDouble();
-      return log ? StrictMath.log(v) : v;
+      return numeric(value, log);
     }
 
     @Override
@@ -293,6 +285,15 @@ public record SearchSpace(List<Dimension> dimensions) {
       }
     }
     return ok ? new SearchSpace(dims) : null;
+  }
+
+  /** A numeric value in a range's internal coordinate (its log when log-scaled); NaN if absent. */
+  private static double numeric(JsonNode value, boolean log) {
+    if (value == null || !value.isNumber()) {
+      return Double.NaN;
+    }
+    double v = value.asDouble();
+    return log ? StrictMath.log(v) : v;
   }
 
   private static Dimension dimension(String name, JsonNode n, String path,
